@@ -1,0 +1,96 @@
+package dev.flyteinfra.core.binary;
+
+import static java.util.Map.entry;
+
+import dev.flyteinfra.core.config.FlyteConfigSections;
+import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Project;
+import dev.flyteinfra.core.plan.Plan;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The config files of flyte-binary, laid out as the official chart lays them out
+ * ({@code 000-core.yaml} … {@code 003-storage.yaml}, then {@code 100-extra-config.yaml} with the
+ * user's overrides); Flyte merges them in file-name order.
+ */
+final class BinaryConfig {
+  static final int HTTP_PORT = 8088;
+  static final int GRPC_PORT = 8089;
+  static final int WEBHOOK_PORT = 9443;
+
+  private BinaryConfig() {}
+
+  /** File name → YAML text, sorted by file name. */
+  static Map<String, String> files(Plan plan) {
+    FlyteDeployment d = plan.deployment();
+    Map<String, String> files = new TreeMap<>();
+    files.put("000-core.yaml", Yaml.write(core(plan)));
+    files.put("001-plugins.yaml", Yaml.write(plugins(plan)));
+    files.put("002-database.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
+    files.put("003-storage.yaml", Yaml.write(FlyteConfigSections.storage(d.storage())));
+    if (!d.extraConfig().isEmpty()) {
+      files.put("100-extra-config.yaml", Yaml.write(d.extraConfig()));
+    }
+    return files;
+  }
+
+  /** Cluster resource template file name → YAML text. */
+  static Map<String, String> clusterResourceTemplates(Plan plan) {
+    Map<String, String> files = new TreeMap<>();
+    FlyteConfigSections.clusterResourceTemplates(plan.deployment().taskIdentity())
+        .forEach((file, object) -> files.put(file, Yaml.write(object)));
+    return files;
+  }
+
+  private static Map<String, Object> core(Plan plan) {
+    FlyteDeployment d = plan.deployment();
+    Map<String, Object> clusterResources = new LinkedHashMap<>();
+    clusterResources.put("standaloneDeployment", false);
+    clusterResources.put("templatePath", Plan.TEMPLATES_DIR);
+    List<Object> customData = FlyteConfigSections.clusterResourceCustomData(d.taskIdentity());
+    if (!customData.isEmpty()) {
+      clusterResources.put("customData", customData);
+    }
+    List<String> seedProjects = d.projects().stream().map(Project::name).toList();
+    List<Map<String, String>> seedDetails = d.projects().stream()
+        .map(p -> Map.of("name", p.name(), "description", p.description())).toList();
+    Map<String, Object> config = new LinkedHashMap<>(Map.ofEntries(
+        entry("admin", Map.of("endpoint", "localhost:" + GRPC_PORT, "insecure", true)),
+        entry("catalog-cache", Map.of("endpoint", "localhost:8081", "insecure", true, "type", "datacatalog")),
+        entry("cluster_resources", clusterResources),
+        entry("propeller", Map.of("create-flyteworkflow-crd", true)),
+        entry("webhook", Map.of(
+            "certDir", "/var/run/flyte/certs",
+            "localCert", true,
+            "secretName", plan.nameWith("webhook-secret"),
+            "serviceName", plan.nameWith("webhook"),
+            "servicePort", 443)),
+        entry("flyte", Map.of(
+            "admin", Map.of(
+                "disabled", false,
+                "disableScheduler", false,
+                "disableClusterResourceManager", false,
+                "seedProjects", seedProjects,
+                "seedProjectsWithDetails", seedDetails),
+            "dataCatalog", Map.of("disabled", false),
+            "propeller", Map.of("disabled", false, "disableWebhook", false)))));
+    config.putAll(FlyteConfigSections.logger(d.logLevel()));
+    return config;
+  }
+
+  private static Map<String, Object> plugins(Plan plan) {
+    Map<String, Object> logs = FlyteConfigSections.taskLogLinks(plan.deployment().taskLogs());
+    Map<String, Object> config = new LinkedHashMap<>(FlyteConfigSections.taskPlugins());
+    config.put("plugins", Map.of(
+        "logs", logs,
+        "k8s-array", Map.of("logs", Map.of("config", logs)),
+        "k8s", Map.of(
+            "co-pilot", Map.of("image", plan.images().copilot()),
+            "inject-finalizer", true)));
+    return config;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.flyteinfra.core.config;
+
+import static dev.flyteinfra.core.config.ConfigTree.map;
+
+import dev.flyteinfra.core.model.ObjectStore;
+import dev.flyteinfra.core.model.PostgresDatabase;
+import dev.flyteinfra.core.model.TaskLogs;
+import dev.flyteinfra.core.model.WorkloadIdentity;
+import dev.flyteinfra.core.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sections of Flyte's configuration that every topology shares, in Flyte's own key names:
+ * database, storage, task plugins, task log links, cluster resources and logger. Each method
+ * returns a map for one top-level section (or a few), ready to be written as a config file.
+ */
+public final class FlyteConfigSections {
+  /** Task plugins every Flyte 1.16 deployment enables. */
+  public static final List<String> DEFAULT_PLUGINS = List.of("container", "sidecar", "k8s-array", "connector-service", "echo");
+
+  private static final String CLOUDWATCH_TEMPLATE = "https://console.aws.amazon.com/cloudwatch/home?region=%s"
+      + "#logEventViewer:group=%s;stream=var.log.containers.{{ .podName }}_{{ .namespace }}_{{ .containerName }}-{{ .containerId }}.log";
+  private static final String STACKDRIVER_TEMPLATE = "https://console.cloud.google.com/logs/query;query="
+      + "resource.labels.namespace_name%%3D%%22{{.namespace}}%%22%%0Aresource.labels.pod_name%%3D%%22{{.podName}}%%22"
+      + "%%0Aresource.labels.container_name%%3D%%22{{.containerName}}%%22?project=%s"
+      + "&angularJsUrl=%%2Flogs%%2Fviewer%%3Fproject%%3D%s";
+
+  private FlyteConfigSections() {}
+
+  /** {@code database.postgres}, the password read from the mounted Secret file. */
+  public static Map<String, Object> database(PostgresDatabase db) {
+    return map("database", map("postgres", map(
+        "host", db.host(),
+        "port", db.port(),
+        "dbname", db.dbname(),
+        "username", db.username(),
+        "passwordPath", Plan.DB_PASSWORD_DIR + "/" + Plan.DB_PASSWORD_FILE,
+        "options", db.options())));
+  }
+
+  /** {@code storage} and {@code propeller.rawoutput-prefix}. */
+  public static Map<String, Object> storage(ObjectStore store) {
+    Map<String, Object> stow;
+    String scheme;
+    if (store.s3().isPresent()) {
+      var s3 = store.s3().get();
+      Map<String, Object> config = map("region", s3.region(), "auth_type", "iam", "disable_ssl", false, "v2_signing", false);
+      s3.endpoint().ifPresent(endpoint -> config.put("endpoint", endpoint));
+      stow = map("kind", "s3", "config", config);
+      scheme = "s3";
+    } else if (store.gcs().isPresent()) {
+      stow = map("kind", "google", "config", map(
+          "json", "", "project_id", store.gcs().get().project(), "scopes", "https://www.googleapis.com/auth/cloud-platform"));
+      scheme = "gs";
+    } else if (store.azure().isPresent()) {
+      stow = map("kind", "azure", "config", map("account", store.azure().get().account()));
+      scheme = "abfs";
+    } else {
+      var minio = store.minio().orElseThrow();
+      // auth_type iam = the AWS SDK's default credential chain, which reads AWS_ACCESS_KEY_ID and
+      // AWS_SECRET_ACCESS_KEY from the environment, set from the Secret: no key in any ConfigMap.
+      stow = map("kind", "s3", "config", map(
+          "region", minio.region(),
+          "endpoint", minio.endpoint(),
+          "auth_type", "iam",
+          "disable_ssl", minio.endpoint().startsWith("http://"),
+          "v2_signing", false));
+      scheme = "s3";
+    }
+    return map(
+        "propeller", map("rawoutput-prefix", scheme + "://" + store.effectiveUserDataBucket() + "/data"),
+        "storage", map("type", "stow", "container", store.metadataBucket(), "stow", stow));
+  }
+
+  /** {@code tasks.task-plugins}: enabled plugins and the default plugin per task type. */
+  public static Map<String, Object> taskPlugins() {
+    return map("tasks", map("task-plugins", map(
+        "enabled-plugins", DEFAULT_PLUGINS,
+        "default-for-task-types", map("container", "container", "sidecar", "sidecar", "container_array", "k8s-array"))));
+  }
+
+  /** {@code plugins.logs}-style keys: which log links the console shows for a task. */
+  public static Map<String, Object> taskLogLinks(TaskLogs logs) {
+    Map<String, Object> links = map(
+        "kubernetes-enabled", logs.kubernetesTemplateUri().isPresent(),
+        "cloudwatch-enabled", logs.cloudwatchRegion().isPresent(),
+        "stackdriver-enabled", logs.stackdriverProject().isPresent());
+    logs.kubernetesTemplateUri().ifPresent(uri -> links.put("kubernetes-template-uri", uri));
+    logs.cloudwatchRegion().ifPresent(region -> links.put("cloudwatch-template-uri",
+        String.format(java.util.Locale.ROOT, CLOUDWATCH_TEMPLATE, region, logs.cloudwatchLogGroup().orElseThrow())));
+    logs.stackdriverProject().ifPresent(project -> links.put("stackdriver-template-uri",
+        String.format(java.util.Locale.ROOT, STACKDRIVER_TEMPLATE, project, project)));
+    return links;
+  }
+
+  /**
+   * The cluster resource templates Flyte applies to every project-domain namespace: the
+   * namespace itself and, with a task identity, its {@code default} service account bound to it.
+   * Keys are file names, values the YAML objects.
+   */
+  public static Map<String, Object> clusterResourceTemplates(Optional<WorkloadIdentity> taskIdentity) {
+    Map<String, Object> templates = map("001_namespace.yaml", map(
+        "apiVersion", "v1", "kind", "Namespace", "metadata", map("name", "{{ namespace }}")));
+    taskIdentity.ifPresent(identity -> {
+      Map<String, Object> annotations = map();
+      Plan.serviceAccountAnnotations(identity).keySet()
+          .forEach(key -> annotations.put(key, "{{ " + customDataKey(identity) + " }}"));
+      templates.put("002_serviceaccount.yaml", map(
+          "apiVersion", "v1", "kind", "ServiceAccount",
+          "metadata", map("name", "default", "namespace", "{{ namespace }}", "annotations", annotations)));
+    });
+    return templates;
+  }
+
+  /**
+   * {@code cluster_resources.customData}: per domain, the values the templates substitute (the
+   * task identity), in the list-of-maps shape Flyte reads.
+   */
+  public static List<Object> clusterResourceCustomData(Optional<WorkloadIdentity> taskIdentity) {
+    List<Object> perDomain = new ArrayList<>();
+    taskIdentity.ifPresent(identity -> {
+      String value = Plan.serviceAccountAnnotations(identity).values().iterator().next();
+      for (String domain : Plan.DOMAINS) {
+        perDomain.add(map(domain, List.of(map(customDataKey(identity), map("value", value)))));
+      }
+    });
+    return perDomain;
+  }
+
+  /** The customData key the charts use for each cloud's task identity. */
+  private static String customDataKey(WorkloadIdentity identity) {
+    if (identity.awsRoleArn().isPresent()) {
+      return "defaultIamRole";
+    }
+    return identity.gcpServiceAccount().isPresent() ? "defaultIamServiceAccount" : "defaultAzureClientId";
+  }
+
+  /** {@code logger}. */
+  public static Map<String, Object> logger(int level) {
+    return map("logger", map("level", level, "show-source", true));
+  }
+}

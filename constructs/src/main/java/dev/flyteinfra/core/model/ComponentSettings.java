@@ -1,0 +1,23 @@
+package dev.flyteinfra.core.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import org.immutables.value.Value;
+
+/** Replicas and resources of one Flyte component. */
+@Value.Immutable
+@JsonSerialize(as = ImmutableComponentSettings.class)
+@JsonDeserialize(as = ImmutableComponentSettings.class)
+public interface ComponentSettings {
+  /** Default: 1. */
+  @Value.Default
+  default int replicas() {
+    return 1;
+  }
+
+  /** Default: see {@link Resources}. */
+  @Value.Default
+  default Resources resources() {
+    return ImmutableResources.builder().build();
+  }
+}

@@ -1,0 +1,374 @@
+package dev.flyteinfra.core.model;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Checks a {@link FlyteDeployment} field by field and collects every problem. Values that are
+ * unresolved CDK tokens ({@code ${Token[...]}}) pass the format checks: they are known only at
+ * deploy time.
+ */
+final class DeploymentValidator {
+  private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_1123_SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
+  private static final Pattern POSTGRES_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$-]{0,62}");
+  private static final Pattern VERSION = Pattern.compile("1\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  private static final Pattern AZURE_CONTAINER = Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
+  private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+  private static final Pattern GCP_PROJECT = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+  private static final Pattern AZURE_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s/]+(:\\d+)?(/\\S*)?");
+  private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+  private static final Pattern GCP_SA_EMAIL = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.gserviceaccount\\.com");
+  private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+  private static final Pattern QUANTITY = Pattern.compile("(\\d+(\\.\\d+)?|\\.\\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
+  private static final Pattern ANNOTATION_KEY =
+      Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+  private static final List<String> SECRET_WORDS =
+      List.of("password", "secret", "token", "accesskey", "access_key", "privatekey", "private_key", "credential");
+  private static final List<String> REFERENCE_SUFFIXES = List.of("path", "location", "file", "name", "dir", "ref");
+  /** Longest name: Service names {@code <name>-webhook} must stay DNS-1035 labels of 63 characters. */
+  static final int MAX_NAME_LENGTH = 40;
+  /** Longest domain name Flyte adds to a project to make a namespace ({@code -development}). */
+  private static final int LONGEST_DOMAIN_SUFFIX = "-development".length();
+
+  private final FlyteDeployment deployment;
+  private final List<Problem> problems = new ArrayList<>();
+
+  DeploymentValidator(FlyteDeployment deployment) {
+    this.deployment = deployment;
+  }
+
+  List<Problem> problems() {
+    checkDeployment();
+    return List.copyOf(problems);
+  }
+
+  private void checkDeployment() {
+    FlyteDeployment d = deployment;
+    if (required("name", d.name(), "give the deployment a name, e.g. flyte")) {
+      matches("name", d.name(), DNS_1035_LABEL, MAX_NAME_LENGTH,
+          "a DNS-1035 label: lower-case letters, digits and '-', starting with a letter");
+    }
+    if (required("namespace", d.namespace(), "name the namespace, e.g. flyte")) {
+      matches("namespace", d.namespace(), DNS_1123_LABEL, 63, "a DNS-1123 label: lower-case letters, digits and '-'");
+    }
+    if (required("flyteVersion", d.flyteVersion(), "give a Flyte 1.x release, e.g. " + FlyteDeployment.DEFAULT_FLYTE_VERSION)) {
+      if (!VERSION.matcher(d.flyteVersion()).matches()) {
+        add("flyteVersion", "'" + d.flyteVersion() + "' is not a Flyte 1.x release",
+            "write MAJOR.MINOR.PATCH without a leading 'v', e.g. " + FlyteDeployment.DEFAULT_FLYTE_VERSION);
+      }
+    }
+    required("topology", d.topology(), "choose one of: binary");
+    if (required("database", d.database(), "describe the PostgreSQL database (host, passwordSecret)")) {
+      checkDatabase(d.database());
+    }
+    if (required("storage", d.storage(), "describe the object store (metadataBucket and one of s3, gcs, azure, minio)")) {
+      checkStorage(d.storage());
+    }
+    d.identity().ifPresent(identity -> checkIdentity("identity", identity));
+    d.taskIdentity().ifPresent(identity -> checkIdentity("taskIdentity", identity));
+    d.ingress().ifPresent(this::checkIngress);
+    if (d.components() != null && d.components().binary() != null) {
+      checkComponent("components.binary", d.components().binary());
+      if (d.topology() == Topology.BINARY && d.components().binary().replicas() != 1) {
+        add("components.binary.replicas", "flyte-binary runs exactly one replica, got " + d.components().binary().replicas(),
+            "set replicas: 1 (propeller and the scheduler inside it are singletons); scale with topology core");
+      }
+    }
+    checkProjects(d.projects());
+    if (d.logLevel() < 0 || d.logLevel() > 5) {
+      add("logLevel", "must be between 0 (panic) and 5 (debug), got " + d.logLevel(), "use 4 for info or 5 for debug");
+    }
+    if (d.taskLogs() != null) {
+      checkTaskLogs(d.taskLogs());
+    }
+    checkNoSecrets("extraConfig", d.extraConfig());
+  }
+
+  private void checkDatabase(PostgresDatabase db) {
+    if (required("database.host", db.host(), "give the server's host name or IP address")) {
+      if (!isToken(db.host()) && !IPV4.matcher(db.host()).matches()
+          && !(DNS_1123_SUBDOMAIN.matcher(db.host()).matches() && db.host().length() <= 253)) {
+        add("database.host", "'" + db.host() + "' is neither a host name nor an IPv4 address",
+            "use a DNS name such as flyte.abc.us-east-1.rds.amazonaws.com or an address such as 10.0.0.5");
+      }
+    }
+    port("database.port", db.port());
+    if (required("database.dbname", db.dbname(), "name the database, e.g. flyte")) {
+      matches("database.dbname", db.dbname(), POSTGRES_NAME, 63, "a PostgreSQL name: letters, digits, '_', '$' and '-'");
+    }
+    if (required("database.username", db.username(), "name the database user, e.g. flyte")) {
+      matches("database.username", db.username(), POSTGRES_NAME, 63, "a PostgreSQL name: letters, digits, '_', '$' and '-'");
+    }
+    if (required("database.passwordSecret", db.passwordSecret(),
+        "reference the Secret key holding the password, e.g. {name: flyte-db, key: password}")) {
+      secretRef("database.passwordSecret", db.passwordSecret());
+    }
+    if (required("database.options", db.options(), "give libpq options, e.g. sslmode=require")
+        && db.options().toLowerCase(Locale.ROOT).contains("password")) {
+      add("database.options", "holds a password in plain text", "remove it and reference a Secret in database.passwordSecret");
+    }
+  }
+
+  private void checkStorage(ObjectStore store) {
+    List<String> providers = Stream.of(
+            store.s3().map(x -> "s3"), store.gcs().map(x -> "gcs"), store.azure().map(x -> "azure"), store.minio().map(x -> "minio"))
+        .flatMap(Optional::stream).toList();
+    if (providers.size() != 1) {
+      add("storage", providers.isEmpty() ? "names no object store" : "names " + providers.size() + " object stores " + providers,
+          "set exactly one of storage.s3, storage.gcs, storage.azure, storage.minio");
+    }
+    boolean azure = store.azure().isPresent();
+    if (required("storage.metadataBucket", store.metadataBucket(), "name the bucket for Flyte's metadata")) {
+      bucket("storage.metadataBucket", store.metadataBucket(), azure);
+    }
+    store.userDataBucket().ifPresent(b -> bucket("storage.userDataBucket", b, azure));
+    store.s3().ifPresent(s3 -> {
+      if (required("storage.s3.region", s3.region(), "give the buckets' AWS region, e.g. us-east-1")
+          && !isToken(s3.region()) && !AWS_REGION.matcher(s3.region()).matches()) {
+        add("storage.s3.region", "'" + s3.region() + "' is not an AWS region", "use a region code such as us-east-1");
+      }
+      s3.endpoint().ifPresent(e -> url("storage.s3.endpoint", e));
+    });
+    store.gcs().ifPresent(gcs -> {
+      if (required("storage.gcs.project", gcs.project(), "give the GCP project id")
+          && !GCP_PROJECT.matcher(gcs.project()).matches()) {
+        add("storage.gcs.project", "'" + gcs.project() + "' is not a GCP project id",
+            "use 6-30 lower-case letters, digits and '-', starting with a letter");
+      }
+    });
+    store.azure().ifPresent(account -> {
+      if (required("storage.azure.account", account.account(), "name the storage account")
+          && !AZURE_ACCOUNT.matcher(account.account()).matches()) {
+        add("storage.azure.account", "'" + account.account() + "' is not a storage account name",
+            "use 3-24 lower-case letters and digits");
+      }
+    });
+    store.minio().ifPresent(minio -> {
+      if (required("storage.minio.endpoint", minio.endpoint(), "give the S3 API URL, e.g. http://minio.flyte:9000")) {
+        url("storage.minio.endpoint", minio.endpoint());
+      }
+      required("storage.minio.region", minio.region(), "give a region name, e.g. us-east-1");
+      if (required("storage.minio.accessKeyId", minio.accessKeyId(), "reference the Secret key holding the access key id")) {
+        secretRef("storage.minio.accessKeyId", minio.accessKeyId());
+      }
+      if (required("storage.minio.secretAccessKey", minio.secretAccessKey(), "reference the Secret key holding the secret key")) {
+        secretRef("storage.minio.secretAccessKey", minio.secretAccessKey());
+      }
+    });
+  }
+
+  private void checkIdentity(String path, WorkloadIdentity identity) {
+    long set = Stream.of(identity.awsRoleArn(), identity.gcpServiceAccount(), identity.azureClientId())
+        .filter(Optional::isPresent).count();
+    if (set != 1) {
+      add(path, set == 0 ? "names no identity" : "names " + set + " identities",
+          "set exactly one of awsRoleArn, gcpServiceAccount, azureClientId");
+    }
+    identity.awsRoleArn().filter(arn -> !isToken(arn) && !IAM_ROLE_ARN.matcher(arn).matches()).ifPresent(arn ->
+        add(path + ".awsRoleArn", "'" + arn + "' is not an IAM role ARN", "use arn:aws:iam::<12-digit account>:role/<name>"));
+    identity.gcpServiceAccount().filter(email -> !GCP_SA_EMAIL.matcher(email).matches()).ifPresent(email ->
+        add(path + ".gcpServiceAccount", "'" + email + "' is not a Google service account email",
+            "use <name>@<project>.iam.gserviceaccount.com"));
+    identity.azureClientId().filter(id -> !UUID.matcher(id).matches()).ifPresent(id ->
+        add(path + ".azureClientId", "'" + id + "' is not a client id", "use the managed identity's client id, a UUID"));
+  }
+
+  private void checkIngress(IngressSettings ingress) {
+    ingress.className().ifPresent(c -> matches("ingress.className", c, DNS_1123_SUBDOMAIN, 253, "a DNS-1123 subdomain"));
+    ingress.host().ifPresent(host -> {
+      String bare = host.startsWith("*.") ? host.substring(2) : host;
+      matches("ingress.host", bare, DNS_1123_SUBDOMAIN, 253, "a DNS name such as flyte.example.com");
+    });
+    ingress.tlsSecret().ifPresent(secret -> {
+      matches("ingress.tlsSecret", secret, DNS_1123_SUBDOMAIN, 253, "a Secret name (DNS-1123 subdomain)");
+      if (ingress.host().isEmpty()) {
+        add("ingress.tlsSecret", "is set but ingress.host is not", "set ingress.host to the name the certificate is for");
+      }
+    });
+    annotations("ingress.annotations", ingress.annotations());
+    annotations("ingress.httpAnnotations", ingress.httpAnnotations());
+    annotations("ingress.grpcAnnotations", ingress.grpcAnnotations());
+  }
+
+  private void checkComponent(String path, ComponentSettings component) {
+    if (component.replicas() < 0) {
+      add(path + ".replicas", "must not be negative, got " + component.replicas(), "use 1 or more");
+    }
+    Resources r = component.resources();
+    if (r == null) {
+      return;
+    }
+    Optional<BigDecimal> cpu = quantity(path + ".resources.cpu", r.cpu());
+    Optional<BigDecimal> memory = quantity(path + ".resources.memory", r.memory());
+    Optional<BigDecimal> cpuLimit = r.cpuLimit().flatMap(q -> quantity(path + ".resources.cpuLimit", q));
+    Optional<BigDecimal> memoryLimit = quantity(path + ".resources.memoryLimit", r.memoryLimit());
+    if (cpu.isPresent() && cpuLimit.isPresent() && cpu.get().compareTo(cpuLimit.get()) > 0) {
+      add(path + ".resources.cpu", "request " + r.cpu() + " exceeds the limit " + r.cpuLimit().orElseThrow(),
+          "lower the request or raise cpuLimit (Kubernetes rejects such a pod)");
+    }
+    if (memory.isPresent() && memoryLimit.isPresent() && memory.get().compareTo(memoryLimit.get()) > 0) {
+      add(path + ".resources.memory", "request " + r.memory() + " exceeds the limit " + r.memoryLimit(),
+          "lower the request or raise memoryLimit (Kubernetes rejects such a pod)");
+    }
+  }
+
+  private void checkProjects(List<Project> projects) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < projects.size(); i++) {
+      String path = "projects[" + i + "].name";
+      String name = projects.get(i).name();
+      if (required(path, name, "name the project, e.g. flytesnacks")
+          && matches(path, name, DNS_1123_LABEL, 63 - LONGEST_DOMAIN_SUFFIX,
+              "a DNS-1123 label short enough for the namespace <project>-development")
+          && !seen.add(name)) {
+        add(path, "'" + name + "' is listed twice", "remove the duplicate");
+      }
+    }
+  }
+
+  private void checkTaskLogs(TaskLogs logs) {
+    if (logs.cloudwatchRegion().isPresent() != logs.cloudwatchLogGroup().isPresent()) {
+      String missing = logs.cloudwatchRegion().isPresent() ? "taskLogs.cloudwatchLogGroup" : "taskLogs.cloudwatchRegion";
+      add(missing, "is required with " + (missing.endsWith("Group") ? "cloudwatchRegion" : "cloudwatchLogGroup"),
+          "set both, e.g. us-east-1 and /aws/eks/<cluster>/cluster");
+    }
+    logs.cloudwatchRegion().filter(r -> !isToken(r) && !AWS_REGION.matcher(r).matches()).ifPresent(r ->
+        add("taskLogs.cloudwatchRegion", "'" + r + "' is not an AWS region", "use a region code such as us-east-1"));
+    logs.stackdriverProject().filter(p -> !GCP_PROJECT.matcher(p).matches()).ifPresent(p ->
+        add("taskLogs.stackdriverProject", "'" + p + "' is not a GCP project id", "use the project id of the GKE cluster"));
+    logs.kubernetesTemplateUri().ifPresent(u -> url("taskLogs.kubernetesTemplateUri", u));
+  }
+
+  private void checkNoSecrets(String path, Map<String, ?> config) {
+    for (Map.Entry<String, ?> entry : config.entrySet()) {
+      String key = entry.getKey();
+      String childPath = path + "." + key;
+      String normalized = key.toLowerCase(Locale.ROOT).replace("-", "_");
+      boolean secretWord = SECRET_WORDS.stream().anyMatch(normalized::contains);
+      boolean reference = REFERENCE_SUFFIXES.stream().anyMatch(normalized::endsWith);
+      if (secretWord && !reference && !(entry.getValue() instanceof Map)) {
+        add(childPath, "looks like a credential in plain text, which would land in a ConfigMap",
+            "keep it in a Secret and point Flyte at the mounted file (e.g. database.passwordSecret)");
+      }
+      if (entry.getValue() instanceof Map<?, ?> child) {
+        @SuppressWarnings("unchecked")
+        Map<String, ?> typed = (Map<String, ?>) child;
+        checkNoSecrets(childPath, typed);
+      }
+    }
+  }
+
+  // ---- small checks, each adding at most one problem ----
+
+  private boolean required(String path, Object value, String fix) {
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      add(path, "is required", fix);
+      return false;
+    }
+    return true;
+  }
+
+  private boolean matches(String path, String value, Pattern pattern, int maxLength, String what) {
+    if (isToken(value)) {
+      return true;
+    }
+    if (value.length() > maxLength || !pattern.matcher(value).matches()) {
+      add(path, "'" + value + "' is not valid", "use " + what + ", at most " + maxLength + " characters");
+      return false;
+    }
+    return true;
+  }
+
+  private void port(String path, int port) {
+    if (port < 1 || port > 65535) {
+      add(path, "must be between 1 and 65535, got " + port, "use the server's port, 5432 for PostgreSQL");
+    }
+  }
+
+  private void secretRef(String path, SecretKeyRef ref) {
+    if (required(path + ".name", ref.name(), "name the Secret")) {
+      matches(path + ".name", ref.name(), DNS_1123_SUBDOMAIN, 253, "a Secret name (DNS-1123 subdomain)");
+    }
+    if (required(path + ".key", ref.key(), "name the key inside the Secret")) {
+      matches(path + ".key", ref.key(), SECRET_KEY, 253, "letters, digits, '-', '_' and '.'");
+    }
+  }
+
+  private void bucket(String path, String name, boolean azure) {
+    if (azure) {
+      matches(path, name, AZURE_CONTAINER, 63, "an Azure container name: 3-63 lower-case letters, digits and single '-'");
+    } else {
+      matches(path, name, BUCKET, 63, "a bucket name: 3-63 lower-case letters, digits, '.' and '-'");
+    }
+  }
+
+  private void url(String path, String value) {
+    if (!isToken(value) && !URL.matcher(value).matches()) {
+      add(path, "'" + value + "' is not an http(s) URL", "write it as http://host:port or https://host");
+    }
+  }
+
+  private Optional<BigDecimal> quantity(String path, String value) {
+    if (!required(path, value, "give a Kubernetes quantity such as 500m or 1Gi")) {
+      return Optional.empty();
+    }
+    var m = QUANTITY.matcher(value);
+    if (!m.matches()) {
+      add(path, "'" + value + "' is not a Kubernetes quantity", "write it like 500m, 2, 512Mi or 1Gi");
+      return Optional.empty();
+    }
+    BigDecimal number = new BigDecimal(m.group(1));
+    String suffix = m.group(3) == null ? "" : m.group(3);
+    return Optional.of(number.multiply(multiplier(suffix)));
+  }
+
+  private static BigDecimal multiplier(String suffix) {
+    return switch (suffix) {
+      case "m" -> new BigDecimal("0.001");
+      case "k" -> BigDecimal.TEN.pow(3);
+      case "M" -> BigDecimal.TEN.pow(6);
+      case "G" -> BigDecimal.TEN.pow(9);
+      case "T" -> BigDecimal.TEN.pow(12);
+      case "P" -> BigDecimal.TEN.pow(15);
+      case "E" -> BigDecimal.TEN.pow(18);
+      case "Ki" -> BigDecimal.valueOf(2).pow(10);
+      case "Mi" -> BigDecimal.valueOf(2).pow(20);
+      case "Gi" -> BigDecimal.valueOf(2).pow(30);
+      case "Ti" -> BigDecimal.valueOf(2).pow(40);
+      case "Pi" -> BigDecimal.valueOf(2).pow(50);
+      case "Ei" -> BigDecimal.valueOf(2).pow(60);
+      default -> BigDecimal.ONE;
+    };
+  }
+
+  private void annotations(String path, Map<String, String> annotations) {
+    annotations.keySet().stream().sorted().forEach(key -> {
+      if (!ANNOTATION_KEY.matcher(key).matches() || key.length() > 316) {
+        add(path + "." + key, "is not a valid annotation key", "use [prefix/]name, e.g. alb.ingress.kubernetes.io/scheme");
+      }
+    });
+  }
+
+  private static boolean isToken(String value) {
+    return value.contains("${Token[");
+  }
+
+  private void add(String path, String message, String fix) {
+    problems.add(new Problem(path, message, fix));
+  }
+}

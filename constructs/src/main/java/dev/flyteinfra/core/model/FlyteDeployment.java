@@ -1,0 +1,116 @@
+package dev.flyteinfra.core.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One Flyte deployment: what runs (topology, version), where its state lives (database, object
+ * store), who it acts as in the cloud, and how it is reached. The root of the model and of the
+ * config file, key for key.
+ *
+ * <pre>{@code
+ * FlyteDeployment flyte = FlyteDeployment.builder()
+ *     .name("flyte")
+ *     .database(PostgresDatabase.builder().host("db.internal")
+ *         .passwordSecret(SecretKeyRef.of("flyte-db", "password")).build())
+ *     .storage(ObjectStore.builder().metadataBucket("my-flyte")
+ *         .s3(ImmutableS3Storage.builder().region("us-east-1").build()).build())
+ *     .build();
+ * List<Problem> problems = flyte.validate();
+ * }</pre>
+ */
+@Value.Immutable
+@JsonSerialize(as = ImmutableFlyteDeployment.class)
+@JsonDeserialize(as = ImmutableFlyteDeployment.class)
+public interface FlyteDeployment {
+  /** The Flyte release of the official charts this library is checked against. */
+  String DEFAULT_FLYTE_VERSION = "1.16.8";
+
+  /** Deployment name, a DNS-1123 label; prefixes every object. Required. */
+  String name();
+
+  /** Namespace of Flyte's own objects. Default: {@code flyte}. */
+  @Value.Default
+  default String namespace() {
+    return "flyte";
+  }
+
+  /** Flyte release, e.g. {@code 1.16.8}; picks the image tags. Default: {@value #DEFAULT_FLYTE_VERSION}. */
+  @Value.Default
+  default String flyteVersion() {
+    return DEFAULT_FLYTE_VERSION;
+  }
+
+  /** Default: {@link Topology#BINARY}. */
+  @Value.Default
+  default Topology topology() {
+    return Topology.BINARY;
+  }
+
+  /** Required. */
+  PostgresDatabase database();
+
+  /** Required. */
+  ObjectStore storage();
+
+  /** Identity of Flyte's own service account. Default: none (node credentials or access keys). */
+  Optional<WorkloadIdentity> identity();
+
+  /** Identity of task pods: the {@code default} service account of every project-domain namespace. Default: none. */
+  Optional<WorkloadIdentity> taskIdentity();
+
+  /** Default: no Ingress; reach Flyte with a port-forward or your own routing. */
+  Optional<IngressSettings> ingress();
+
+  /** Default: see {@link Components}. */
+  @Value.Default
+  default Components components() {
+    return ImmutableComponents.builder().build();
+  }
+
+  /** Projects created at start-up. Default: {@code flytesnacks}. */
+  @Value.Default
+  default List<Project> projects() {
+    return List.of(Project.named("flytesnacks"));
+  }
+
+  /** Flyte's log level, 0 (panic) to 5 (debug). Default: 4 (info). */
+  @Value.Default
+  default int logLevel() {
+    return 4;
+  }
+
+  /** Default: no log links. */
+  @Value.Default
+  default TaskLogs taskLogs() {
+    return ImmutableTaskLogs.builder().build();
+  }
+
+  /**
+   * Flyte config merged over the generated one (the chart's {@code configuration.inline}), e.g.
+   * {@code {task_resources: {defaults: {cpu: 1}}}}. Secrets do not belong here. Default: none.
+   */
+  Map<String, Object> extraConfig();
+
+  /** Every problem of this description, in field order; empty when it is valid. */
+  default List<Problem> validate() {
+    return new DeploymentValidator(this).problems();
+  }
+
+  /** Throws {@link InvalidDeploymentException} listing every problem, unless this is valid. */
+  default FlyteDeployment requireValid() {
+    List<Problem> problems = validate();
+    if (!problems.isEmpty()) {
+      throw new InvalidDeploymentException(problems);
+    }
+    return this;
+  }
+
+  static ImmutableFlyteDeployment.Builder builder() {
+    return ImmutableFlyteDeployment.builder();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.flyteinfra.core.model;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with a deployment description: the field path ({@code database.port},
+ * {@code projects[1].name}), what is wrong, and how to fix it.
+ */
+public record Problem(String path, String message, String fix) implements Comparable<Problem> {
+  public Problem {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(fix, "fix");
+  }
+
+  /** {@code field.path: what is wrong — how to fix it}. */
+  @Override
+  public String toString() {
+    return path + ": " + message + " — " + fix;
+  }
+
+  @Override
+  public int compareTo(Problem other) {
+    return toString().compareTo(other.toString());
+  }
+}

@@ -1,0 +1,19 @@
+package dev.flyteinfra.core.plan;
+
+/**
+ * Container images, each pinned to a version. Flyte's own images follow the Flyte release; the
+ * official flyte-binary chart leaves its image at {@code latest}, Flyte's release script pins
+ * {@code flyte-binary-release:v<version>}, which is what this uses.
+ */
+public record FlyteImages(String flyteBinary, String copilot, String waitForDb) {
+  /** PostgreSQL client image for the wait-for-db init container ({@code pg_isready}). */
+  static final String POSTGRES_CLIENT = "docker.io/library/postgres:15.8-alpine";
+
+  static FlyteImages forVersion(String flyteVersion) {
+    String tag = "v" + flyteVersion;
+    return new FlyteImages(
+        "cr.flyte.org/flyteorg/flyte-binary-release:" + tag,
+        "cr.flyte.org/flyteorg/flytecopilot:" + tag,
+        POSTGRES_CLIENT);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.flyteinfra.core.plan;
+
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.WorkloadIdentity;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A validated deployment with everything resolved that renderers share: object names, labels,
+ * images and identity annotations. Build it with {@link #of(FlyteDeployment)}; renderers read it
+ * and never the raw model's defaults again.
+ */
+public final class Plan {
+  /** Where flyte-binary reads its config files. */
+  public static final String CONFIG_DIR = "/etc/flyte/config.d";
+  /** Where flyte-binary reads the cluster resource templates. */
+  public static final String TEMPLATES_DIR = "/etc/flyte/cluster-resource-templates";
+  /** Where the database password file is mounted. */
+  public static final String DB_PASSWORD_DIR = "/etc/db";
+  public static final String DB_PASSWORD_FILE = "pass.txt";
+  /** Flyte's three default domains; every project gets a namespace per domain. */
+  public static final java.util.List<String> DOMAINS = java.util.List.of("development", "staging", "production");
+
+  private final FlyteDeployment deployment;
+  private final Labels labels;
+  private final FlyteImages images;
+
+  private Plan(FlyteDeployment deployment) {
+    this.deployment = deployment;
+    this.labels = new Labels(deployment.name(), deployment.flyteVersion());
+    this.images = FlyteImages.forVersion(deployment.flyteVersion());
+  }
+
+  /** Validates the deployment (throwing with every problem) and resolves it. */
+  public static Plan of(FlyteDeployment deployment) {
+    return new Plan(deployment.requireValid());
+  }
+
+  public FlyteDeployment deployment() {
+    return deployment;
+  }
+
+  public String name() {
+    return deployment.name();
+  }
+
+  public String namespace() {
+    return deployment.namespace();
+  }
+
+  public Labels labels() {
+    return labels;
+  }
+
+  public FlyteImages images() {
+    return images;
+  }
+
+  /** {@code <name>-<suffix>}. */
+  public String nameWith(String suffix) {
+    return deployment.name() + "-" + suffix;
+  }
+
+  /** Cluster-scoped objects carry the namespace too, so two deployments never collide. */
+  public String clusterScopedName() {
+    return deployment.namespace() + "-" + deployment.name();
+  }
+
+  /** Annotations that bind a service account to a cloud identity. */
+  public static Map<String, String> serviceAccountAnnotations(WorkloadIdentity identity) {
+    Map<String, String> annotations = new TreeMap<>();
+    identity.awsRoleArn().ifPresent(arn -> annotations.put("eks.amazonaws.com/role-arn", arn));
+    identity.gcpServiceAccount().ifPresent(email -> annotations.put("iam.gke.io/gcp-service-account", email));
+    identity.azureClientId().ifPresent(id -> annotations.put("azure.workload.identity/client-id", id));
+    return annotations;
+  }
+
+  /** Pod labels an identity needs: Azure's webhook only injects tokens into labelled pods. */
+  public static Map<String, String> identityPodLabels(WorkloadIdentity identity) {
+    return identity.azureClientId().isPresent() ? Map.of("azure.workload.identity/use", "true") : Map.of();
+  }
+}

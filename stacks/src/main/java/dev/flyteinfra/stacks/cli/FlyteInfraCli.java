@@ -1,0 +1,46 @@
+package dev.flyteinfra.stacks.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code flyte-infra}: synthesize and validate Flyte deployments from config files. Exit status
+ * 0 on success, 2 for bad input (every problem on stderr, nothing written), 1 for an internal
+ * failure.
+ */
+@Command(
+    name = "flyte-infra",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Turns a Flyte deployment description into Kubernetes manifests.",
+    subcommands = {SynthCommand.class, ValidateCommand.class})
+public final class FlyteInfraCli implements Runnable {
+  /** Exit status for input that has problems. */
+  static final int BAD_INPUT = 2;
+  /** Exit status for a failure of flyte-infra itself. */
+  static final int INTERNAL_FAILURE = 1;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: synth or validate");
+  }
+
+  /** Runs the CLI and returns its exit status (for tests and embedding). */
+  public static int execute(String... args) {
+    return new CommandLine(new FlyteInfraCli())
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+          commandLine.getErr().println("flyte-infra: internal failure: " + e);
+          e.printStackTrace(commandLine.getErr());
+          return INTERNAL_FAILURE;
+        })
+        .setExitCodeExceptionMapper(e -> INTERNAL_FAILURE)
+        .execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+}

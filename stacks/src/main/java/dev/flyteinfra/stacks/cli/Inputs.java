@@ -1,0 +1,75 @@
+package dev.flyteinfra.stacks.cli;
+
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.InvalidDeploymentException;
+import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.stacks.config.ConfigLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Loads every config file given, collecting the problems of all of them before anything is written. */
+final class Inputs {
+  private final Map<Path, FlyteDeployment> deployments = new LinkedHashMap<>();
+  private final List<String> problems = new ArrayList<>();
+
+  static Inputs load(List<Path> files) {
+    Inputs inputs = new Inputs();
+    Map<String, Path> names = new LinkedHashMap<>();
+    for (Path file : files) {
+      if (!Files.isRegularFile(file)) {
+        inputs.problems.add(file + ": (file): does not exist — give the path of a YAML or JSON config file");
+        continue;
+      }
+      try {
+        FlyteDeployment deployment = ConfigLoader.load(file);
+        Path other = names.putIfAbsent(deployment.name(), file);
+        if (other != null) {
+          inputs.problems.add(file + ": " + new Problem("name", "'" + deployment.name() + "' is also the name in " + other,
+              "give every deployment its own name: each is written to <out>/<name>/"));
+        } else {
+          inputs.deployments.put(file, deployment);
+        }
+      } catch (InvalidDeploymentException e) {
+        e.problems().forEach(problem -> inputs.problems.add(file + ": " + problem));
+      }
+    }
+    return inputs;
+  }
+
+  /** The YAML and JSON files of a folder, sorted by name. */
+  static List<Path> configFilesIn(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> {
+        String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+      }).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + folder, e);
+    }
+  }
+
+  Map<Path, FlyteDeployment> deployments() {
+    return deployments;
+  }
+
+  boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
+  /** Prints every problem, a line each, and returns the bad-input exit status. */
+  int report(PrintWriter err) {
+    problems.forEach(err::println);
+    err.println(problems.size() + " problem(s); nothing was written.");
+    err.flush();
+    return FlyteInfraCli.BAD_INPUT;
+  }
+}

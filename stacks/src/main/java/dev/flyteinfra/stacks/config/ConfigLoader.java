@@ -1,0 +1,208 @@
+package dev.flyteinfra.stacks.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.InvalidDeploymentException;
+import dev.flyteinfra.core.model.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Reads a deployment description from YAML or JSON (the config file maps onto
+ * {@link FlyteDeployment} key for key) and reports every problem at once: unknown keys, values
+ * of the wrong type, and then everything {@link FlyteDeployment#validate()} finds.
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  /** Loads and validates a config file; throws with every problem, each with its field path. */
+  public static FlyteDeployment load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file, e);
+    }
+    return parse(text);
+  }
+
+  /** Parses and validates a config text; throws with every problem, each with its field path. */
+  public static FlyteDeployment parse(String text) {
+    ProblemCollector collector = new ProblemCollector();
+    ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .registerModule(new Jdk8Module())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .addHandler(collector);
+    FlyteDeployment deployment = null;
+    try {
+      deployment = mapper.readValue(text, FlyteDeployment.class);
+      if (deployment == null) {
+        collector.add("(root)", "is empty", "write a deployment description; see the README's config reference");
+      }
+    } catch (JsonMappingException e) {
+      collector.add(pathOf(e), "cannot be read: " + e.getOriginalMessage(), "fix the value's type or shape");
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      collector.add("(root)", "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage(), "fix the syntax");
+    }
+    List<Problem> problems = new ArrayList<>(collector.problems);
+    if (deployment != null) {
+      for (Problem problem : deployment.validate()) {
+        if (collector.problems.stream().noneMatch(seen -> covers(seen.path(), problem.path()))) {
+          problems.add(problem);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidDeploymentException(problems);
+    }
+    return deployment;
+  }
+
+  /** A value already reported as unreadable is not reported again as invalid. */
+  private static boolean covers(String reported, String path) {
+    return path.equals(reported) || path.startsWith(reported + ".") || path.startsWith(reported + "[");
+  }
+
+  private static String pathOf(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? "(root)" : path.toString();
+  }
+
+  static String pathOf(JsonStreamContext context) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.push("." + c.getCurrentName());
+      }
+    }
+    String path = String.join("", parts);
+    return path.startsWith(".") ? path.substring(1) : path.isEmpty() ? "(root)" : path;
+  }
+
+  /** Records a problem for every value Jackson cannot map, and carries on with the rest. */
+  private static final class ProblemCollector extends DeserializationProblemHandler {
+    private final List<Problem> problems = new ArrayList<>();
+
+    void add(String path, String message, String fix) {
+      problems.add(new Problem(path, message, fix));
+    }
+
+    @Override
+    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+        Object beanOrClass, String propertyName) throws IOException {
+      add(pathOf(p.getParsingContext()), "is not a known key", "remove it or check its spelling against the README's config reference");
+      p.skipChildren();
+      return true;
+    }
+
+    @Override
+    public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
+      add(pathOf(ctxt.getParser().getParsingContext()), "'" + value + "' is not " + describe(targetType), hint(targetType));
+      return neutral(targetType);
+    }
+
+    @Override
+    public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
+      add(pathOf(ctxt.getParser().getParsingContext()), value + " is not " + describe(targetType), hint(targetType));
+      return neutral(targetType);
+    }
+
+    @Override
+    public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
+        String failureMsg) throws IOException {
+      add(pathOf(p.getParsingContext()), "has the wrong shape (" + describe(t) + ")",
+          "write " + describe(targetType.getRawClass()) + " here");
+      p.skipChildren();
+      return neutral(targetType.getRawClass());
+    }
+
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass, ValueInstantiator valueInsta,
+        JsonParser p, String msg) throws IOException {
+      add(pathOf(p.getParsingContext()), "has the wrong shape (" + describe(p.currentToken()) + ")",
+          "write " + describe(instClass) + " here");
+      p.skipChildren();
+      return null;
+    }
+
+    private static Object neutral(Class<?> type) {
+      if (type == int.class || type == Integer.class) {
+        return 0;
+      }
+      if (type == boolean.class || type == Boolean.class) {
+        return false;
+      }
+      return null;
+    }
+
+    private static String describe(JsonToken token) {
+      if (token == null) {
+        return "nothing";
+      }
+      return switch (token) {
+        case START_OBJECT -> "a mapping";
+        case START_ARRAY -> "a list";
+        case VALUE_STRING -> "a string";
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+        case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+        default -> token.asString() == null ? token.name() : token.asString();
+      };
+    }
+
+    private static String describe(Class<?> type) {
+      if (type == int.class || type == Integer.class) {
+        return "a whole number";
+      }
+      if (type == boolean.class || type == Boolean.class) {
+        return "true or false";
+      }
+      if (type == String.class) {
+        return "a string";
+      }
+      if (type.isEnum()) {
+        return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+            .map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
+      }
+      if (java.util.Collection.class.isAssignableFrom(type)) {
+        return "a list";
+      }
+      return "a mapping";
+    }
+
+    private static String hint(Class<?> type) {
+      return "write " + describe(type);
+    }
+  }
+}
