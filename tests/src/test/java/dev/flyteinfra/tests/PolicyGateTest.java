@@ -1,0 +1,63 @@
+package dev.flyteinfra.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every synthesized workload passes the policy gate; the official chart does not. */
+class PolicyGateTest {
+  private static final PolicyGate GATE = new PolicyGate();
+
+  static Stream<Path> examples() {
+    return Repo.exampleFiles().values().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void everyWorkloadPassesThePolicy(Path example) {
+    List<ObjectNode> objects = Repo.objects(Repo.synthesize(example));
+
+    assertThat(GATE.evaluate(objects)).isEmpty();
+  }
+
+  @Test
+  void theOfficialEksStarterRenderingFailsTheSameGate() {
+    List<PolicyGate.Finding> findings = GATE.evaluate(Repo.chart("flyte-binary-eks-starter.yaml"));
+
+    // The chart leaves the image at latest, and sets no security context and no resources on
+    // either container of its Deployment.
+    assertThat(findings).extracting(PolicyGate.Finding::toString).containsExactlyInAnyOrder(
+        "tagNotSpecified @ Deployment/flyte-backend-flyte-binary container flyte",
+        "runAsRootAllowed @ Deployment/flyte-backend-flyte-binary container flyte",
+        "runAsRootAllowed @ Deployment/flyte-backend-flyte-binary container wait-for-db",
+        "privilegeEscalationAllowed @ Deployment/flyte-backend-flyte-binary container flyte",
+        "privilegeEscalationAllowed @ Deployment/flyte-backend-flyte-binary container wait-for-db",
+        "insecureCapabilities @ Deployment/flyte-backend-flyte-binary container flyte",
+        "insecureCapabilities @ Deployment/flyte-backend-flyte-binary container wait-for-db",
+        "cpuRequestsMissing @ Deployment/flyte-backend-flyte-binary container flyte",
+        "cpuRequestsMissing @ Deployment/flyte-backend-flyte-binary container wait-for-db",
+        "memoryRequestsMissing @ Deployment/flyte-backend-flyte-binary container flyte",
+        "memoryRequestsMissing @ Deployment/flyte-backend-flyte-binary container wait-for-db",
+        "memoryLimitsMissing @ Deployment/flyte-backend-flyte-binary container flyte",
+        "memoryLimitsMissing @ Deployment/flyte-backend-flyte-binary container wait-for-db",
+        "seccompRuntimeDefault @ Deployment/flyte-backend-flyte-binary container flyte",
+        "seccompRuntimeDefault @ Deployment/flyte-backend-flyte-binary container wait-for-db",
+        "capabilitiesDropAll @ Deployment/flyte-backend-flyte-binary container flyte",
+        "capabilitiesDropAll @ Deployment/flyte-backend-flyte-binary container wait-for-db");
+  }
+
+  @Test
+  void aCredentialInAConfigMapIsCaught() {
+    List<ObjectNode> objects = Repo.objects(Repo.synthesize(Repo.EXAMPLES.resolve("binary-aws.yaml")));
+    ObjectNode config = objects.stream().filter(o -> o.path("data").has("002-database.yaml")).findFirst().orElseThrow();
+    ((ObjectNode) config.path("data")).put("002-database.yaml", "database:\n  postgres:\n    password: hunter2\n");
+
+    assertThat(GATE.evaluate(objects)).extracting(PolicyGate.Finding::check).containsExactly("configMapPlaintextCredential");
+  }
+}
