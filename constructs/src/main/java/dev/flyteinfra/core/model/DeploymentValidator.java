@@ -287,7 +287,12 @@ final class DeploymentValidator {
     if (isToken(value)) {
       return true;
     }
-    if (value.length() > maxLength || !pattern.matcher(value).matches()) {
+    if (value.length() > maxLength) {
+      add(path, "'" + value + "' has " + value.length() + " characters, at most " + maxLength + " are allowed",
+          "shorten it to " + what);
+      return false;
+    }
+    if (!pattern.matcher(value).matches()) {
       add(path, "'" + value + "' is not valid", "use " + what + ", at most " + maxLength + " characters");
       return false;
     }

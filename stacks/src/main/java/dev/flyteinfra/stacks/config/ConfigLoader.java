@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,15 +58,19 @@ public final class ConfigLoader {
         .addHandler(collector);
     FlyteDeployment deployment = null;
     try {
-      deployment = mapper.readValue(text, FlyteDeployment.class);
-      if (deployment == null) {
+      // Syntax first, on its own: a broken file is one problem, not a cascade of mapping errors.
+      JsonNode tree = mapper.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
         collector.add("(root)", "is empty", "write a deployment description; see the README's config reference");
+      } else {
+        deployment = mapper.treeToValue(tree, FlyteDeployment.class);
       }
     } catch (JsonMappingException e) {
       collector.add(pathOf(e), "cannot be read: " + e.getOriginalMessage(), "fix the value's type or shape");
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      collector.add("(root)", "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage(), "fix the syntax");
+      collector.add("(root)", "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
+          "fix the syntax");
     }
     List<Problem> problems = new ArrayList<>(collector.problems);
     if (deployment != null) {
@@ -96,6 +101,15 @@ public final class ConfigLoader {
       }
     }
     return path.length() == 0 ? "(root)" : path.toString();
+  }
+
+  /** The field path of the parser's current value (a container's own path, not its first element's). */
+  static String pathAt(JsonParser parser) {
+    JsonStreamContext context = parser.getParsingContext();
+    if (parser.currentToken() == JsonToken.START_ARRAY || parser.currentToken() == JsonToken.START_OBJECT) {
+      context = context.getParent();
+    }
+    return pathOf(context);
   }
 
   static String pathOf(JsonStreamContext context) {
@@ -129,20 +143,20 @@ public final class ConfigLoader {
 
     @Override
     public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value, String failureMsg) {
-      add(pathOf(ctxt.getParser().getParsingContext()), "'" + value + "' is not " + describe(targetType), hint(targetType));
+      add(pathAt(ctxt.getParser()), "'" + value + "' is not " + describe(targetType), hint(targetType));
       return neutral(targetType);
     }
 
     @Override
     public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value, String failureMsg) {
-      add(pathOf(ctxt.getParser().getParsingContext()), value + " is not " + describe(targetType), hint(targetType));
+      add(pathAt(ctxt.getParser()), value + " is not " + describe(targetType), hint(targetType));
       return neutral(targetType);
     }
 
     @Override
     public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
         String failureMsg) throws IOException {
-      add(pathOf(p.getParsingContext()), "has the wrong shape (" + describe(t) + ")",
+      add(pathAt(p), "has the wrong shape (" + describe(t) + ")",
           "write " + describe(targetType.getRawClass()) + " here");
       p.skipChildren();
       return neutral(targetType.getRawClass());
@@ -151,7 +165,7 @@ public final class ConfigLoader {
     @Override
     public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass, ValueInstantiator valueInsta,
         JsonParser p, String msg) throws IOException {
-      add(pathOf(p.getParsingContext()), "has the wrong shape (" + describe(p.currentToken()) + ")",
+      add(pathAt(p), "has the wrong shape (" + describe(p.currentToken()) + ")",
           "write " + describe(instClass) + " here");
       p.skipChildren();
       return null;

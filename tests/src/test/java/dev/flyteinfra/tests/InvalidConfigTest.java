@@ -1,0 +1,176 @@
+package dev.flyteinfra.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.flyteinfra.core.model.InvalidDeploymentException;
+import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.stacks.config.ConfigLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input, one mistake at a time over a valid description: each is rejected with a problem
+ * naming the exact field path, what is wrong and how to fix it.
+ */
+class InvalidConfigTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final String VALID = """
+      name: flyte
+      database:
+        host: db.example.com
+        passwordSecret: {name: flyte-db, key: password}
+      storage:
+        metadataBucket: flyte-metadata
+        s3: {region: us-east-1}
+      """;
+
+  static Stream<Arguments> mistakes() {
+    return Stream.of(
+        arguments("no name", "name: null", "name", "is required"),
+        arguments("name with capitals", "name: Flyte_Prod", "name", "is not valid"),
+        arguments("name too long", "name: " + "f".repeat(41), "name", "at most 40"),
+        arguments("name starting with a digit", "name: 1flyte", "name", "is not valid"),
+        arguments("namespace with capitals", "namespace: Flyte", "namespace", "is not valid"),
+        arguments("version with a v", "flyteVersion: v1.16.8", "flyteVersion", "not a Flyte 1.x release"),
+        arguments("Flyte 2", "flyteVersion: 2.0.0", "flyteVersion", "not a Flyte 1.x release"),
+        arguments("unknown topology", "topology: kore", "topology", "is not one of [binary]"),
+        arguments("no database", "database: null", "database", "is required"),
+        arguments("database as a string", "database: postgres://db", "database", "wrong shape"),
+        arguments("bad database host", "database: {host: 'db host!'}", "database.host", "neither a host name"),
+        arguments("port out of range", "database: {port: 70000}", "database.port", "between 1 and 65535"),
+        arguments("port not a number", "database: {port: five}", "database.port", "not a whole number"),
+        arguments("bad database name", "database: {dbname: '1 flyte'}", "database.dbname", "is not valid"),
+        arguments("no password secret", "database: {passwordSecret: null}", "database.passwordSecret", "is required"),
+        arguments("bad secret name", "database: {passwordSecret: {name: Flyte_DB}}", "database.passwordSecret.name", "is not valid"),
+        arguments("bad secret key", "database: {passwordSecret: {key: 'a/b'}}", "database.passwordSecret.key", "is not valid"),
+        arguments("password in options", "database: {options: 'sslmode=require password=x'}", "database.options", "plain text"),
+        arguments("literal password", "database: {password: hunter2}", "database.password", "not a known key"),
+        arguments("two object stores", "storage: {gcs: {project: my-project}}", "storage", "2 object stores"),
+        arguments("no object store", "storage: {s3: null}", "storage", "names no object store"),
+        arguments("no metadata bucket", "storage: {metadataBucket: null}", "storage.metadataBucket", "is required"),
+        arguments("bad bucket name", "storage: {metadataBucket: My_Bucket}", "storage.metadataBucket", "is not valid"),
+        arguments("bad user-data bucket", "storage: {userDataBucket: 'x'}", "storage.userDataBucket", "is not valid"),
+        arguments("bad S3 region", "storage: {s3: {region: useast1}}", "storage.s3.region", "not an AWS region"),
+        arguments("bad S3 endpoint", "storage: {s3: {endpoint: 's3.local'}}", "storage.s3.endpoint", "not an http(s) URL"),
+        arguments("bad GCS project", "storage: {s3: null, gcs: {project: X}}", "storage.gcs.project", "not a GCP project id"),
+        arguments("bad Azure account", "storage: {s3: null, azure: {account: has-dashes}}", "storage.azure.account", "not a storage account"),
+        arguments("bad MinIO endpoint",
+            "storage: {s3: null, minio: {endpoint: 'minio:9000', accessKeyId: {name: m, key: a}, secretAccessKey: {name: m, key: s}}}",
+            "storage.minio.endpoint", "not an http(s) URL"),
+        arguments("MinIO without secret key", "storage: {s3: null, minio: {endpoint: 'http://minio:9000', accessKeyId: {name: m, key: a}}}",
+            "storage.minio.secretAccessKey", "is required"),
+        arguments("short account id in role ARN", "identity: {awsRoleArn: 'arn:aws:iam::123:role/flyte'}", "identity.awsRoleArn",
+            "not an IAM role ARN"),
+        arguments("two identities", "identity: {awsRoleArn: 'arn:aws:iam::123456789012:role/f', azureClientId: 'x'}", "identity",
+            "2 identities"),
+        arguments("GCP identity not an email", "taskIdentity: {gcpServiceAccount: flyte}", "taskIdentity.gcpServiceAccount",
+            "not a Google service account"),
+        arguments("Azure identity not a UUID", "identity: {azureClientId: flyte}", "identity.azureClientId", "not a client id"),
+        arguments("empty identity", "identity: {}", "identity", "names no identity"),
+        arguments("bad ingress host", "ingress: {host: 'Flyte.Example.com'}", "ingress.host", "is not valid"),
+        arguments("TLS without host", "ingress: {tlsSecret: flyte-tls}", "ingress.tlsSecret", "ingress.host is not"),
+        arguments("bad annotation key", "ingress: {annotations: {'bad key': x}}", "ingress.annotations.bad key", "not a valid annotation key"),
+        arguments("two binary replicas", "components: {binary: {replicas: 2}}", "components.binary.replicas", "exactly one replica"),
+        arguments("bad memory quantity", "components: {binary: {resources: {memory: lots}}}", "components.binary.resources.memory",
+            "not a Kubernetes quantity"),
+        arguments("request above limit", "components: {binary: {resources: {memory: 4Gi, memoryLimit: 2Gi}}}",
+            "components.binary.resources.memory", "exceeds the limit"),
+        arguments("cpu above its limit", "components: {binary: {resources: {cpu: '2', cpuLimit: 500m}}}",
+            "components.binary.resources.cpu", "exceeds the limit"),
+        arguments("duplicate project", "projects: [{name: a}, {name: a}]", "projects[1].name", "listed twice"),
+        arguments("project too long for a namespace", "projects: [{name: " + "p".repeat(52) + "}]", "projects[0].name", "at most 51"),
+        arguments("projects as a string", "projects: flytesnacks", "projects", "wrong shape"),
+        arguments("log level too high", "logLevel: 9", "logLevel", "between 0 (panic) and 5"),
+        arguments("CloudWatch without log group", "taskLogs: {cloudwatchRegion: us-east-1}", "taskLogs.cloudwatchLogGroup", "is required"),
+        arguments("credential in extra config", "extraConfig: {storage: {stow: {config: {secret_key: abc}}}}",
+            "extraConfig.storage.stow.config.secret_key", "credential in plain text"),
+        arguments("unknown top-level key", "databse: {}", "databse", "not a known key"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mistakes")
+  void isRejectedWithItsFieldPath(String mistake, String patch, String path, String message) throws Exception {
+    InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class,
+        () -> ConfigLoader.parse(patched(patch)));
+
+    assertThat(e).as("rejected").isNotNull();
+    assertThat(e.problems()).anySatisfy(problem -> {
+      assertThat(problem.path()).isEqualTo(path);
+      assertThat(problem.message()).contains(message);
+      assertThat(problem.fix()).isNotBlank();
+    });
+    assertThat(e.getMessage()).contains(path + ": ");
+  }
+
+  @Test
+  void theBaseDescriptionIsValid() {
+    assertThat(ConfigLoader.parse(VALID).name()).isEqualTo("flyte");
+  }
+
+  @Test
+  void everyProblemIsListedAtOnce() {
+    String config = """
+        name: Bad_Name
+        databse: {}
+        database:
+          host: db.example.com
+          port: 0
+        storage:
+          metadataBucket: x
+          s3: {region: nowhere}
+        logLevel: 7
+        """;
+
+    InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class, () -> ConfigLoader.parse(config));
+
+    assertThat(e.problems()).extracting(Problem::path).containsExactlyInAnyOrder(
+        "databse", "name", "database.port", "database.passwordSecret", "storage.metadataBucket", "storage.s3.region", "logLevel");
+  }
+
+  @Test
+  void brokenYamlIsReportedWithItsLine() {
+    InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class,
+        () -> ConfigLoader.parse("name: flyte\ndatabase: [unclosed\n"));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.path()).isEqualTo("(root)");
+      assertThat(p.message()).contains("not valid YAML or JSON at line");
+    });
+  }
+
+  @Test
+  void aDuplicateKeyIsRejected() {
+    InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class,
+        () -> ConfigLoader.parse(VALID + "name: again\n"));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("Duplicate field 'name'"));
+  }
+
+  /** The valid description with the patch deep-merged over it; a null in the patch removes the key. */
+  private static String patched(String patch) throws Exception {
+    ObjectNode base = (ObjectNode) YAML.readTree(VALID);
+    merge(base, YAML.readTree(patch));
+    return YAML.writeValueAsString(base);
+  }
+
+  private static void merge(ObjectNode target, JsonNode patch) {
+    patch.fields().forEachRemaining(entry -> {
+      JsonNode value = entry.getValue();
+      if (value.isNull()) {
+        target.remove(entry.getKey());
+      } else if (value.isObject() && target.get(entry.getKey()) instanceof ObjectNode existing && !value.isEmpty()) {
+        merge(existing, value);
+      } else {
+        target.set(entry.getKey(), value);
+      }
+    });
+  }
+}
