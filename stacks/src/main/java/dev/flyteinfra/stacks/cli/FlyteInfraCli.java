@@ -36,7 +36,6 @@ public final class FlyteInfraCli implements Runnable {
           e.printStackTrace(commandLine.getErr());
           return INTERNAL_FAILURE;
         })
-        .setExitCodeExceptionMapper(e -> INTERNAL_FAILURE)
         .execute(args);
   }
 

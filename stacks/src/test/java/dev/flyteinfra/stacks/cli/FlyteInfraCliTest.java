@@ -1,0 +1,143 @@
+package dev.flyteinfra.stacks.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FlyteInfraCliTest {
+  private static final String GOOD = """
+      name: flyte
+      database:
+        host: db.example.com
+        passwordSecret: {name: flyte-db, key: password}
+      storage:
+        metadataBucket: flyte-metadata
+        s3: {region: us-east-1}
+      """;
+  private static final String BAD = """
+      name: Flyte
+      database:
+        host: db.example.com
+        port: 0
+      storage:
+        metadataBucket: flyte-metadata
+      """;
+
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      return FlyteInfraCli.execute(args);
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+  }
+
+  private Path file(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void synthWritesTheDeploymentFolder() throws Exception {
+    Path config = file("good.yaml", GOOD);
+
+    int status = run("synth", "--config", config.toString(), "--out", dir.resolve("out").toString());
+
+    assertThat(status).isZero();
+    assertThat(dir.resolve("out/flyte/kustomization.yaml")).exists();
+    assertThat(dir.resolve("out/flyte/flyte-binary.yaml")).exists();
+    assertThat(dir.resolve("out/flyte/namespace.yaml")).exists();
+    assertThat(out.toString()).contains("wrote");
+  }
+
+  @Test
+  void badInputExitsWithTwoListsEveryProblemAndWritesNothing() throws Exception {
+    Path good = file("good.yaml", GOOD);
+    Path bad = file("bad.yaml", BAD);
+    Path target = dir.resolve("out");
+
+    int status = run("synth", "--config", good.toString(), "--config", bad.toString(), "--out", target.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains(
+        bad + ": name: 'Flyte' is not valid",
+        bad + ": database.port: must be between 1 and 65535",
+        bad + ": database.passwordSecret: is required",
+        bad + ": storage: names no object store",
+        "4 problem(s); nothing was written.");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void aFailedSynthLeavesThePreviousOutputAsItWas() throws Exception {
+    Path target = dir.resolve("out");
+    assertThat(run("synth", "--config", file("good.yaml", GOOD).toString(), "--out", target.toString())).isZero();
+    String before = Files.readString(target.resolve("flyte/flyte-binary.yaml"));
+
+    int status = run("synth", "--config", file("bad.yaml", BAD).toString(), "--out", target.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(Files.readString(target.resolve("flyte/flyte-binary.yaml"))).isEqualTo(before);
+    try (var left = Files.list(target)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("flyte");
+    }
+  }
+
+  @Test
+  void twoConfigsWithTheSameNameAreRejected() throws Exception {
+    int status = run("synth", "--config", file("a.yaml", GOOD).toString(), "--config", file("b.yaml", GOOD).toString(),
+        "--out", dir.resolve("out").toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("b.yaml: name: 'flyte' is also the name in");
+  }
+
+  @Test
+  void validateChecksAndWritesNothing() throws Exception {
+    assertThat(run("validate", "--config", file("good.yaml", GOOD).toString())).isZero();
+    assertThat(out.toString()).contains("valid (flyte)");
+    assertThat(run("validate", "--config", file("bad.yaml", BAD).toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("database.port");
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("good.yaml", "bad.yaml");
+    }
+  }
+
+  @Test
+  void aMissingFileIsBadInput() {
+    assertThat(run("validate", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("nope.yaml: (file): does not exist");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "synth", "validate"})
+  void everyCommandHasHelp(String command) {
+    int status = command.isEmpty() ? run("--help") : run(command, "--help");
+
+    assertThat(status).isZero();
+    assertThat(out.toString()).contains("Usage: flyte-infra");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    assertThat(run("synth", "--frobnicate")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option");
+  }
+}
