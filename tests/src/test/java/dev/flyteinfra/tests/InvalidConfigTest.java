@@ -89,6 +89,8 @@ class InvalidConfigTest {
         arguments("project too long for a namespace", "projects: [{name: " + "p".repeat(52) + "}]", "projects[0].name", "at most 51"),
         arguments("projects as a string", "projects: flytesnacks", "projects", "wrong shape"),
         arguments("log level too high", "logLevel: 9", "logLevel", "between 0 (panic) and 5"),
+        arguments("log link template without a scheme", "taskLogs: {kubernetesTemplateUri: 'dashboard/{{ .podName }}'}",
+            "taskLogs.kubernetesTemplateUri", "not an http(s) URL template"),
         arguments("CloudWatch without log group", "taskLogs: {cloudwatchRegion: us-east-1}", "taskLogs.cloudwatchLogGroup", "is required"),
         arguments("credential in extra config", "extraConfig: {storage: {stow: {config: {secret_key: abc}}}}",
             "extraConfig.storage.stow.config.secret_key", "credential in plain text"),

@@ -15,7 +15,7 @@ class PolicyGateTest {
   private static final PolicyGate GATE = new PolicyGate();
 
   static Stream<Path> examples() {
-    return Repo.exampleFiles().values().stream();
+    return Repo.gateConfigs();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -40,6 +40,18 @@ final class Repo {
     }
   }
 
+  /** What the gate runs over: every example, plus fixtures for the branches the examples leave out. */
+  static Stream<Path> gateConfigs() {
+    Path fixtures = ROOT.resolve("tests/src/test/resources/gate");
+    try (Stream<Path> files = Files.list(fixtures)) {
+      List<Path> all = new ArrayList<>(exampleFiles().values());
+      all.addAll(files.sorted().toList());
+      return all.stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static FlyteDeployment load(Path config) {
     return ConfigLoader.load(config);
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Every synthesized object validates strictly against the Kubernetes 1.31 schema. */
 class SchemaConformanceTest {
   static Stream<Path> examples() {
-    return Repo.exampleFiles().values().stream();
+    return Repo.gateConfigs();
   }
 
   @ParameterizedTest(name = "{0}")

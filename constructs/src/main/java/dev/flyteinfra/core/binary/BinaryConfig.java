@@ -85,12 +85,13 @@ final class BinaryConfig {
   private static Map<String, Object> plugins(Plan plan) {
     Map<String, Object> logs = FlyteConfigSections.taskLogLinks(plan.deployment().taskLogs());
     Map<String, Object> config = new LinkedHashMap<>(FlyteConfigSections.taskPlugins());
-    config.put("plugins", Map.of(
-        "logs", logs,
-        "k8s-array", Map.of("logs", Map.of("config", logs)),
-        "k8s", Map.of(
-            "co-pilot", Map.of("image", plan.images().copilot()),
-            "inject-finalizer", true)));
+    Map<String, Object> k8s = new LinkedHashMap<>();
+    k8s.put("co-pilot", Map.of("image", plan.images().copilot()));
+    k8s.put("inject-finalizer", true);
+    // Azure's webhook only hands a token to labelled pods: label every task pod (as deploy-flyte does).
+    plan.deployment().taskIdentity().map(Plan::identityPodLabels).filter(labels -> !labels.isEmpty())
+        .ifPresent(labels -> k8s.put("default-labels", labels));
+    config.put("plugins", Map.of("logs", logs, "k8s-array", Map.of("logs", Map.of("config", logs)), "k8s", k8s));
     return config;
   }
 }

@@ -31,6 +31,8 @@ final class DeploymentValidator {
   private static final Pattern GCP_PROJECT = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
   private static final Pattern AZURE_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
   private static final Pattern URL = Pattern.compile("https?://[^\\s/]+(:\\d+)?(/\\S*)?");
+  /** A link template: a URL whose path may hold Go template actions such as {@code {{ .podName }}}. */
+  private static final Pattern TEMPLATE_URL = Pattern.compile("https?://[^\\s/{}]+(:\\d+)?([/?#].*)?");
   private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
   private static final Pattern GCP_SA_EMAIL = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.gserviceaccount\\.com");
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
@@ -251,7 +253,9 @@ final class DeploymentValidator {
         add("taskLogs.cloudwatchRegion", "'" + r + "' is not an AWS region", "use a region code such as us-east-1"));
     logs.stackdriverProject().filter(p -> !GCP_PROJECT.matcher(p).matches()).ifPresent(p ->
         add("taskLogs.stackdriverProject", "'" + p + "' is not a GCP project id", "use the project id of the GKE cluster"));
-    logs.kubernetesTemplateUri().ifPresent(u -> url("taskLogs.kubernetesTemplateUri", u));
+    logs.kubernetesTemplateUri().filter(u -> !TEMPLATE_URL.matcher(u).matches()).ifPresent(u ->
+        add("taskLogs.kubernetesTemplateUri", "'" + u + "' is not an http(s) URL template",
+            "write it as https://host/path with {{ .namespace }}, {{ .podName }}, {{ .containerName }} where needed"));
   }
 
   private void checkNoSecrets(String path, Map<String, ?> config) {

@@ -2,6 +2,7 @@ package dev.flyteinfra.core.plan;
 
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.WorkloadIdentity;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +20,7 @@ public final class Plan {
   public static final String DB_PASSWORD_DIR = "/etc/db";
   public static final String DB_PASSWORD_FILE = "pass.txt";
   /** Flyte's three default domains; every project gets a namespace per domain. */
-  public static final java.util.List<String> DOMAINS = java.util.List.of("development", "staging", "production");
+  public static final List<String> DOMAINS = List.of("development", "staging", "production");
 
   private final FlyteDeployment deployment;
   private final Labels labels;
