@@ -1,0 +1,172 @@
+package dev.flyteinfra.core.manifest;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import dev.flyteinfra.core.model.IngressSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressSpecBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Small builders for the Kubernetes objects every topology renders the same way. */
+public final class KubeObjects {
+  /** Paths of Flyte's HTTP API and console behind an Ingress (as the official charts route them). */
+  public static final List<String> HTTP_PATHS = List.of(
+      "/console", "/console/*", "/api", "/api/*", "/healthcheck", "/v1/*", "/.well-known", "/.well-known/*",
+      "/login", "/login/*", "/logout", "/logout/*", "/callback", "/callback/*", "/me", "/config", "/config/*",
+      "/oauth2", "/oauth2/*");
+  /** Flyte's gRPC services behind an Ingress, each also with {@code /*}. */
+  public static final List<String> GRPC_SERVICES = List.of(
+      "/flyteidl.service.AdminService", "/flyteidl.service.AuthMetadataService", "/flyteidl.service.DataProxyService",
+      "/flyteidl.service.IdentityService", "/flyteidl.service.SignalService", "/grpc.health.v1.Health");
+
+  private KubeObjects() {}
+
+  public static ConfigMap configMap(ObjectMeta meta, Map<String, String> data) {
+    return new ConfigMapBuilder().withMetadata(meta).withData(data).build();
+  }
+
+  /** A projected volume of ConfigMaps, in order. */
+  public static Volume projectedConfigMaps(String volume, String... configMaps) {
+    VolumeBuilder builder = new VolumeBuilder().withName(volume);
+    var projected = builder.withNewProjected();
+    for (String configMap : configMaps) {
+      projected.addNewSource().withNewConfigMap().withName(configMap).endConfigMap().endSource();
+    }
+    return projected.endProjected().build();
+  }
+
+  /** A Secret volume holding one key of a Secret under another file name, readable by the pod's group only. */
+  public static Volume secretFile(String volume, String secret, String key, String path) {
+    return new VolumeBuilder().withName(volume)
+        .withNewSecret().withSecretName(secret).addNewItem().withKey(key).withPath(path).endItem().withDefaultMode(0440)
+        .endSecret().build();
+  }
+
+  public static Volume emptyDir(String volume) {
+    return new VolumeBuilder().withName(volume).withNewEmptyDir().endEmptyDir().build();
+  }
+
+  public static PolicyRule rule(List<String> apiGroups, List<String> resources, String... verbs) {
+    return new PolicyRuleBuilder().withApiGroups(apiGroups).withResources(resources).withVerbs(verbs).build();
+  }
+
+  public static ClusterRole clusterRole(ObjectMeta meta, List<PolicyRule> rules) {
+    meta.setNamespace(null);
+    return new ClusterRoleBuilder().withMetadata(meta).withRules(rules).build();
+  }
+
+  /** Binds the cluster role of the same name to a service account. */
+  public static ClusterRoleBinding clusterRoleBinding(ObjectMeta meta, String serviceAccount, String namespace) {
+    meta.setNamespace(null);
+    return new ClusterRoleBindingBuilder()
+        .withMetadata(meta)
+        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", meta.getName())
+        .addNewSubject().withKind("ServiceAccount").withName(serviceAccount).withNamespace(namespace).endSubject()
+        .build();
+  }
+
+  public static ServicePort servicePort(String name, int port, Object targetPort) {
+    IntOrString target = targetPort instanceof Integer number ? new IntOrString(number) : new IntOrString((String) targetPort);
+    return new ServicePortBuilder().withName(name).withPort(port).withTargetPort(target).withProtocol("TCP").build();
+  }
+
+  public static Service clusterIpService(ObjectMeta meta, Map<String, String> selector, List<ServicePort> ports) {
+    return new ServiceBuilder().withMetadata(meta)
+        .withNewSpec().withType("ClusterIP").withSelector(selector).withPorts(ports).endSpec()
+        .build();
+  }
+
+  public static Probe httpProbe(String path, Object port, int initialDelaySeconds, int failureThreshold) {
+    IntOrString target = port instanceof Integer number ? new IntOrString(number) : new IntOrString((String) port);
+    return new ProbeBuilder()
+        .withNewHttpGet().withPath(path).withPort(target).endHttpGet()
+        .withInitialDelaySeconds(initialDelaySeconds).withPeriodSeconds(10).withFailureThreshold(failureThreshold)
+        .build();
+  }
+
+  public static Probe tcpProbe(int port, int initialDelaySeconds, int failureThreshold) {
+    return new ProbeBuilder()
+        .withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()
+        .withInitialDelaySeconds(initialDelaySeconds).withPeriodSeconds(10).withFailureThreshold(failureThreshold)
+        .build();
+  }
+
+  /** Ingress paths to one Service port. */
+  public static List<HTTPIngressPath> ingressPaths(List<String> paths, String service, int port) {
+    return paths.stream().map(path -> new HTTPIngressPathBuilder()
+        .withPath(path)
+        .withPathType("ImplementationSpecific")
+        .withNewBackend().withNewService().withName(service).withNewPort().withNumber(port).endPort().endService().endBackend()
+        .build()).toList();
+  }
+
+  /** Every gRPC service path, with and without {@code /*}. */
+  public static List<String> grpcPaths() {
+    return GRPC_SERVICES.stream().flatMap(service -> java.util.stream.Stream.of(service, service + "/*")).toList();
+  }
+
+  /** The namespace, held to the restricted Pod Security Standard that every Flyte pod here meets. */
+  public static HasMetadata restrictedNamespace(String name, Map<String, String> labels) {
+    Map<String, String> all = new TreeMap<>(labels);
+    all.put("pod-security.kubernetes.io/enforce", "restricted");
+    return new NamespaceBuilder().withNewMetadata().withName(name).withLabels(all).endMetadata().build();
+  }
+
+  /** An Ingress with the settings' class, host and TLS, and its common plus own annotations. */
+  public static Ingress ingress(ObjectMeta meta, IngressSettings settings, List<HTTPIngressPath> paths, Map<String, String> own) {
+    Map<String, String> annotations = new TreeMap<>(settings.annotations());
+    annotations.putAll(own);
+    if (!annotations.isEmpty()) {
+      meta.setAnnotations(annotations);
+    }
+    IngressSpecBuilder spec = new IngressSpecBuilder();
+    settings.className().ifPresent(spec::withIngressClassName);
+    spec.addNewRule().withHost(settings.host().orElse(null)).withNewHttp().withPaths(paths).endHttp().endRule();
+    settings.tlsSecret().ifPresent(secret -> spec.addNewTl().withHosts(settings.host().orElseThrow()).withSecretName(secret).endTl());
+    return new IngressBuilder().withMetadata(meta).withSpec(spec.build()).build();
+  }
+
+  public static EnvVar env(String name, String value) {
+    return new EnvVarBuilder().withName(name).withValue(value).build();
+  }
+
+  public static EnvVar fieldRef(String name, String fieldPath) {
+    return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withFieldPath(fieldPath)
+        .endFieldRef().endValueFrom().build();
+  }
+
+  /** POD_NAME and POD_NAMESPACE from the downward API, which Flyte's components read. */
+  public static List<EnvVar> podIdentityEnv() {
+    return List.of(fieldRef("POD_NAME", "metadata.name"), fieldRef("POD_NAMESPACE", "metadata.namespace"));
+  }
+
+  public static EnvVar secretEnv(String name, String secret, String key) {
+    return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
+        .endSecretKeyRef().endValueFrom().build();
+  }
+}
