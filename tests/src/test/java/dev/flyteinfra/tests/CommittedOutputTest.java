@@ -32,16 +32,20 @@ class CommittedOutputTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
-  void kubectlKustomizeBuildsTheCommittedFolder(Path example) throws Exception {
+  void kubectlKustomizeBuildsEveryCommittedFolder(Path example) throws Exception {
     String name = Repo.load(example).name();
-    Process kustomize = new ProcessBuilder("kubectl", "kustomize", Repo.SYNTH_OUTPUT.resolve(name).toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String built = new String(kustomize.getInputStream().readAllBytes());
-    assertThat(kustomize.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Map<String, Map<String, String>> folders = Repo.folders(Repo.synthesize(example));
+    for (var folder : folders.entrySet()) {
+      Path path = Repo.SYNTH_OUTPUT.resolve(name).resolve(folder.getKey());
+      Process kustomize = new ProcessBuilder("kubectl", "kustomize", path.toString())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String built = new String(kustomize.getInputStream().readAllBytes());
+      assertThat(kustomize.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-    assertThat(kustomize.exitValue()).isZero();
-    List<ObjectNode> objects = Repo.documents(built);
-    assertThat(objects).hasSameSizeAs(Repo.objects(Repo.synthesize(example)));
-    assertThat(objects).allSatisfy(o -> assertThat(KubernetesSchema.get().validate(o)).isEmpty());
+      assertThat(kustomize.exitValue()).as(path.toString()).isZero();
+      List<ObjectNode> objects = Repo.documents(built);
+      assertThat(objects).as(path.toString()).hasSameSizeAs(Repo.objects(folder.getValue()));
+      assertThat(objects).allSatisfy(o -> assertThat(KubernetesSchema.get().validate(o)).isEmpty());
+    }
   }
 }

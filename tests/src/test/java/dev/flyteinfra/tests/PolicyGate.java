@@ -31,7 +31,8 @@ final class PolicyGate {
       "hostIPCSet", "hostPIDSet", "hostNetworkSet", "sensitiveConfigmapContent", "sensitiveContainerEnvVar");
   /** Resource checks apply to every container, init containers too: stricter than Polaris' default. */
   private static final Set<String> ALL_CONTAINERS = Set.of("cpuRequestsMissing", "memoryRequestsMissing", "memoryLimitsMissing");
-  private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod");
+  private static final Set<String> WORKLOADS =
+      Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod", "PodTemplate");
   private static final Pattern CREDENTIAL_KEY = Pattern.compile("(?i).*(password|secret|token|secret_?key|access_?key).*");
   private static final Pattern REFERENCE_KEY = Pattern.compile("(?i).*(path|location|file|name|dir|ref)$");
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -196,6 +197,7 @@ final class PolicyGate {
     JsonNode spec = switch (kind) {
       case "Pod" -> object.path("spec");
       case "CronJob" -> object.path("spec").path("jobTemplate").path("spec").path("template").path("spec");
+      case "PodTemplate" -> object.path("template").path("spec");
       default -> WORKLOADS.contains(kind) ? object.path("spec").path("template").path("spec") : null;
     };
     return spec instanceof ObjectNode o ? java.util.Optional.of(o) : java.util.Optional.empty();

@@ -65,11 +65,26 @@ final class Repo {
   static List<ObjectNode> objects(Map<String, String> files) {
     List<ObjectNode> objects = new ArrayList<>();
     files.forEach((name, text) -> {
-      if (!name.equals("kustomization.yaml")) {
+      if (!isKustomization(name)) {
         objects.addAll(documents(text));
       }
     });
     return objects;
+  }
+
+  static boolean isKustomization(String file) {
+    return file.equals("kustomization.yaml") || file.endsWith("/kustomization.yaml");
+  }
+
+  /** Output folder (relative, "" for the top) → its files by name, for each folder that has a kustomization.yaml. */
+  static Map<String, Map<String, String>> folders(Map<String, String> files) {
+    Map<String, Map<String, String>> folders = new java.util.TreeMap<>();
+    files.forEach((path, text) -> {
+      int slash = path.lastIndexOf('/');
+      String folder = slash < 0 ? "" : path.substring(0, slash);
+      folders.computeIfAbsent(folder, f -> new java.util.TreeMap<>()).put(path.substring(slash + 1), text);
+    });
+    return folders;
   }
 
   /** Every non-empty document of a multi-document YAML text. */

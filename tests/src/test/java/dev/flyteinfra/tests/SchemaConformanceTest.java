@@ -33,17 +33,19 @@ class SchemaConformanceTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
-  void kustomizationValidatesAgainstItsSchema(Path example) {
-    Map<String, String> files = Repo.synthesize(example);
+  void everyKustomizationValidatesAgainstItsSchemaAndListsItsFolder(Path example) {
     var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
         .getSchema(Repo.readYaml(Repo.REFERENCE.resolve("schemas/kustomization.json")));
 
-    var errors = schema.validate(Repo.documents(files.get("kustomization.yaml")).get(0));
+    Map<String, Map<String, String>> folders = Repo.folders(Repo.synthesize(example));
 
-    assertThat(errors).isEmpty();
-    assertThat(Repo.documents(files.get("kustomization.yaml")).get(0).path("resources"))
-        .extracting(n -> n.asText())
-        .containsExactlyInAnyOrderElementsOf(files.keySet().stream().filter(f -> !f.equals("kustomization.yaml")).toList());
+    assertThat(folders).isNotEmpty();
+    folders.forEach((folder, files) -> {
+      var kustomization = Repo.documents(files.get("kustomization.yaml")).get(0);
+      assertThat(schema.validate(kustomization)).as(folder).isEmpty();
+      assertThat(kustomization.path("resources")).extracting(n -> n.asText()).as(folder)
+          .containsExactlyInAnyOrderElementsOf(files.keySet().stream().filter(f -> !f.equals("kustomization.yaml")).toList());
+    });
   }
 
   @Test

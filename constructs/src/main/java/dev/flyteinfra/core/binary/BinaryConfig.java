@@ -31,7 +31,9 @@ final class BinaryConfig {
     files.put("000-core.yaml", Yaml.write(core(plan)));
     files.put("001-plugins.yaml", Yaml.write(plugins(plan)));
     files.put("002-database.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
-    files.put("003-storage.yaml", Yaml.write(FlyteConfigSections.storage(d.storage())));
+    Map<String, Object> storage = new LinkedHashMap<>(FlyteConfigSections.storage(d.storage()));
+    storage.put("propeller", Map.of("rawoutput-prefix", FlyteConfigSections.rawOutputPrefix(d.storage())));
+    files.put("003-storage.yaml", Yaml.write(storage));
     if (!d.extraConfig().isEmpty()) {
       files.put("100-extra-config.yaml", Yaml.write(d.extraConfig()));
     }
@@ -41,7 +43,7 @@ final class BinaryConfig {
   /** Cluster resource template file name → YAML text. */
   static Map<String, String> clusterResourceTemplates(Plan plan) {
     Map<String, String> files = new TreeMap<>();
-    FlyteConfigSections.clusterResourceTemplates(plan.deployment().taskIdentity())
+    FlyteConfigSections.clusterResourceTemplates(plan.deployment().domains(), plan.deployment().taskIdentity())
         .forEach((file, object) -> files.put(file, Yaml.write(object)));
     return files;
   }
@@ -51,7 +53,7 @@ final class BinaryConfig {
     Map<String, Object> clusterResources = new LinkedHashMap<>();
     clusterResources.put("standaloneDeployment", false);
     clusterResources.put("templatePath", Plan.TEMPLATES_DIR);
-    List<Object> customData = FlyteConfigSections.clusterResourceCustomData(d.taskIdentity());
+    List<Object> customData = FlyteConfigSections.clusterResourceCustomData(d.domains(), d.taskIdentity());
     if (!customData.isEmpty()) {
       clusterResources.put("customData", customData);
     }
@@ -79,6 +81,7 @@ final class BinaryConfig {
             "dataCatalog", Map.of("disabled", false),
             "propeller", Map.of("disabled", false, "disableWebhook", false)))));
     config.putAll(FlyteConfigSections.logger(d.logLevel()));
+    config.putAll(FlyteConfigSections.domains(d.domains()));
     return config;
   }
 

@@ -1,8 +1,6 @@
 package dev.flyteinfra.core.binary;
 
-import static dev.flyteinfra.core.manifest.KubeObjects.env;
 import static dev.flyteinfra.core.manifest.KubeObjects.rule;
-import static dev.flyteinfra.core.manifest.KubeObjects.secretEnv;
 import static dev.flyteinfra.core.manifest.KubeObjects.servicePort;
 
 import dev.flyteinfra.core.manifest.Checksums;
@@ -11,8 +9,6 @@ import dev.flyteinfra.core.manifest.Workloads;
 import dev.flyteinfra.core.model.ComponentSettings;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;
-import dev.flyteinfra.core.model.MinioStorage;
-import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -127,7 +123,7 @@ public final class BinaryTopology {
             .withNewSpec()
               .withServiceAccountName(plan.name())
               .withSecurityContext(Workloads.restrictedPodSecurityContext())
-              .withInitContainers(waitForDb(d.database()))
+              .withInitContainers(Workloads.waitForDb(plan.images().waitForDb(), d.database()))
               .withContainers(flyteContainer(settings))
               .withVolumes(
                   KubeObjects.projectedConfigMaps("config", config.getMetadata().getName()),
@@ -141,24 +137,9 @@ public final class BinaryTopology {
         .build();
   }
 
-  /** Waits until PostgreSQL answers, so Flyte's migrations do not crash-loop on a cold start. */
-  private Container waitForDb(PostgresDatabase db) {
-    return new ContainerBuilder()
-        .withName("wait-for-db")
-        .withImage(plan.images().waitForDb())
-        .withImagePullPolicy("IfNotPresent")
-        .withCommand("sh", "-ec", "until pg_isready; do echo waiting for database; sleep 1; done")
-        // pg_isready reads the standard libpq variables: no value is spliced into the script.
-        .withEnv(env("PGHOST", db.host()), env("PGPORT", Integer.toString(db.port())), env("PGUSER", db.username()),
-            env("PGDATABASE", db.dbname()))
-        .withResources(Workloads.resources("10m", "16Mi", "64Mi"))
-        .withSecurityContext(Workloads.restrictedContainerSecurityContext())
-        .build();
-  }
-
   private Container flyteContainer(ComponentSettings settings) {
     List<EnvVar> env = new ArrayList<>(KubeObjects.podIdentityEnv());
-    plan.deployment().storage().minio().ifPresent(minio -> env.addAll(minioCredentials(minio)));
+    plan.deployment().storage().minio().ifPresent(minio -> env.addAll(Workloads.minioCredentials(minio)));
     return new ContainerBuilder()
         .withName("flyte")
         .withImage(plan.images().flyteBinary())
@@ -178,13 +159,6 @@ public final class BinaryTopology {
             new VolumeMountBuilder().withName("db-pass").withMountPath(Plan.DB_PASSWORD_DIR).withReadOnly(true).build(),
             new VolumeMountBuilder().withName("state").withMountPath("/var/run/flyte").build())
         .build();
-  }
-
-  /** MinIO's access key as the AWS SDK's standard variables, from the Secret. */
-  static List<EnvVar> minioCredentials(MinioStorage minio) {
-    return List.of(
-        secretEnv("AWS_ACCESS_KEY_ID", minio.accessKeyId().name(), minio.accessKeyId().key()),
-        secretEnv("AWS_SECRET_ACCESS_KEY", minio.secretAccessKey().name(), minio.secretAccessKey().key()));
   }
 
   private List<Ingress> ingresses(IngressSettings settings) {

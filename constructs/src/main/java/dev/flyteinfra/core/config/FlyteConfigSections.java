@@ -2,8 +2,10 @@ package dev.flyteinfra.core.config;
 
 import static dev.flyteinfra.core.config.ConfigTree.map;
 
+import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.ObjectStore;
 import dev.flyteinfra.core.model.PostgresDatabase;
+import dev.flyteinfra.core.model.Quota;
 import dev.flyteinfra.core.model.TaskLogs;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.Plan;
@@ -28,6 +30,10 @@ public final class FlyteConfigSections {
       + "%%0Aresource.labels.container_name%%3D%%22{{.containerName}}%%22?project=%s"
       + "&angularJsUrl=%%2Flogs%%2Fviewer%%3Fproject%%3D%s";
 
+  private static final String QUOTA_CPU = "projectQuotaCpu";
+  private static final String QUOTA_MEMORY = "projectQuotaMemory";
+  private static final String QUOTA_GPU = "projectQuotaGpu";
+
   private FlyteConfigSections() {}
 
   /** {@code database.postgres}, the password read from the mounted Secret file. */
@@ -41,23 +47,19 @@ public final class FlyteConfigSections {
         "options", db.options())));
   }
 
-  /** {@code storage} and {@code propeller.rawoutput-prefix}. */
+  /** {@code storage}: one stow backend for every provider, and the download limit the charts set. */
   public static Map<String, Object> storage(ObjectStore store) {
     Map<String, Object> stow;
-    String scheme;
     if (store.s3().isPresent()) {
       var s3 = store.s3().get();
       Map<String, Object> config = map("region", s3.region(), "auth_type", "iam", "disable_ssl", false, "v2_signing", false);
       s3.endpoint().ifPresent(endpoint -> config.put("endpoint", endpoint));
       stow = map("kind", "s3", "config", config);
-      scheme = "s3";
     } else if (store.gcs().isPresent()) {
       stow = map("kind", "google", "config", map(
           "json", "", "project_id", store.gcs().get().project(), "scopes", "https://www.googleapis.com/auth/cloud-platform"));
-      scheme = "gs";
     } else if (store.azure().isPresent()) {
       stow = map("kind", "azure", "config", map("account", store.azure().get().account()));
-      scheme = "abfs";
     } else {
       var minio = store.minio().orElseThrow();
       // auth_type iam = the AWS SDK's default credential chain, which reads AWS_ACCESS_KEY_ID and
@@ -68,11 +70,15 @@ public final class FlyteConfigSections {
           "auth_type", "iam",
           "disable_ssl", minio.endpoint().startsWith("http://"),
           "v2_signing", false));
-      scheme = "s3";
     }
-    return map(
-        "propeller", map("rawoutput-prefix", scheme + "://" + store.effectiveUserDataBucket() + "/data"),
-        "storage", map("type", "stow", "container", store.metadataBucket(), "stow", stow));
+    return map("storage", map("type", "stow", "container", store.metadataBucket(), "stow", stow,
+        "limits", map("maxDownloadMBs", 10)));
+  }
+
+  /** Where task outputs go: {@code <scheme>://<user-data bucket>/data}. */
+  public static String rawOutputPrefix(ObjectStore store) {
+    String scheme = store.gcs().isPresent() ? "gs" : store.azure().isPresent() ? "abfs" : "s3";
+    return scheme + "://" + store.effectiveUserDataBucket() + "/data";
   }
 
   /** {@code tasks.task-plugins}: enabled plugins and the default plugin per task type. */
@@ -97,11 +103,11 @@ public final class FlyteConfigSections {
   }
 
   /**
-   * The cluster resource templates Flyte applies to every project-domain namespace: the
-   * namespace itself and, with a task identity, its {@code default} service account bound to it.
-   * Keys are file names, values the YAML objects.
+   * The cluster resource templates Flyte applies to every project-domain namespace: the namespace
+   * itself, with a task identity its {@code default} service account bound to it, and with domain
+   * quotas a ResourceQuota. Keys are file names (applied in name order), values the YAML objects.
    */
-  public static Map<String, Object> clusterResourceTemplates(Optional<WorkloadIdentity> taskIdentity) {
+  public static Map<String, Object> clusterResourceTemplates(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity) {
     Map<String, Object> templates = map("001_namespace.yaml", map(
         "apiVersion", "v1", "kind", "Namespace", "metadata", map("name", "{{ namespace }}")));
     taskIdentity.ifPresent(identity -> {
@@ -112,22 +118,52 @@ public final class FlyteConfigSections {
           "apiVersion", "v1", "kind", "ServiceAccount",
           "metadata", map("name", "default", "namespace", "{{ namespace }}", "annotations", annotations)));
     });
+    resourceQuotaTemplate(domains).ifPresent(quota -> templates.put("003_resourcequota.yaml", quota));
     return templates;
   }
 
   /**
    * {@code cluster_resources.customData}: per domain, the values the templates substitute (the
-   * task identity), in the list-of-maps shape Flyte reads.
+   * domain's quota, the task identity), in the list-of-maps shape Flyte reads.
    */
-  public static List<Object> clusterResourceCustomData(Optional<WorkloadIdentity> taskIdentity) {
+  public static List<Object> clusterResourceCustomData(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity) {
     List<Object> perDomain = new ArrayList<>();
-    taskIdentity.ifPresent(identity -> {
-      String value = Plan.serviceAccountAnnotations(identity).values().iterator().next();
-      for (String domain : Plan.DOMAINS) {
-        perDomain.add(map(domain, List.of(map(customDataKey(identity), map("value", value)))));
+    for (Domain domain : domains) {
+      List<Object> values = new ArrayList<>();
+      domain.quota().ifPresent(quota -> {
+        values.add(map(QUOTA_CPU, map("value", quota.cpu())));
+        values.add(map(QUOTA_MEMORY, map("value", quota.memory())));
+        quota.gpu().ifPresent(gpu -> values.add(map(QUOTA_GPU, map("value", gpu))));
+      });
+      taskIdentity.ifPresent(identity -> values.add(map(customDataKey(identity),
+          map("value", Plan.serviceAccountAnnotations(identity).values().iterator().next()))));
+      if (!values.isEmpty()) {
+        perDomain.add(map(domain.name(), values));
       }
-    });
+    }
     return perDomain;
+  }
+
+  /**
+   * The ResourceQuota template of every project-domain namespace, when any domain has a quota:
+   * CPU and memory limits and, when any domain counts GPUs, requested GPUs. A domain without a
+   * quota gets the template's values from customData too, so every domain must have one.
+   */
+  public static Optional<Map<String, Object>> resourceQuotaTemplate(List<Domain> domains) {
+    if (domains.stream().noneMatch(d -> d.quota().isPresent())) {
+      return Optional.empty();
+    }
+    Map<String, Object> hard = map("limits.cpu", "{{ " + QUOTA_CPU + " }}", "limits.memory", "{{ " + QUOTA_MEMORY + " }}");
+    if (domains.stream().anyMatch(d -> d.quota().flatMap(Quota::gpu).isPresent())) {
+      hard.put("requests.nvidia.com/gpu", "{{ " + QUOTA_GPU + " }}");
+    }
+    return Optional.of(map("apiVersion", "v1", "kind", "ResourceQuota",
+        "metadata", map("name", "project-quota", "namespace", "{{ namespace }}"), "spec", map("hard", hard)));
+  }
+
+  /** Flyte's {@code domains} list. */
+  public static Map<String, Object> domains(List<Domain> domains) {
+    return map("domains", domains.stream().map(d -> map("id", d.name(), "name", d.name())).toList());
   }
 
   /** The customData key the charts use for each cloud's task identity. */

@@ -39,6 +39,10 @@ public final class KubeObjects {
       "/console", "/console/*", "/api", "/api/*", "/healthcheck", "/v1/*", "/.well-known", "/.well-known/*",
       "/login", "/login/*", "/logout", "/logout/*", "/callback", "/callback/*", "/me", "/config", "/config/*",
       "/oauth2", "/oauth2/*");
+  /** The console's share of {@link #HTTP_PATHS} (flyteconsole in the core topology). */
+  public static final List<String> CONSOLE_PATHS = HTTP_PATHS.subList(0, 2);
+  /** FlyteAdmin's share of {@link #HTTP_PATHS}. */
+  public static final List<String> ADMIN_HTTP_PATHS = HTTP_PATHS.subList(2, HTTP_PATHS.size());
   /** Flyte's gRPC services behind an Ingress, each also with {@code /*}. */
   public static final List<String> GRPC_SERVICES = List.of(
       "/flyteidl.service.AdminService", "/flyteidl.service.AuthMetadataService", "/flyteidl.service.DataProxyService",

@@ -1,6 +1,12 @@
 package dev.flyteinfra.core.manifest;
 
 import dev.flyteinfra.core.model.ImmutableResources;
+import dev.flyteinfra.core.model.MinioStorage;
+import dev.flyteinfra.core.model.PostgresDatabase;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.List;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import dev.flyteinfra.core.model.Resources;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
@@ -39,6 +45,28 @@ public final class Workloads {
         .withNewCapabilities().withDrop("ALL").endCapabilities()
         .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
         .build();
+  }
+
+  /** Waits until PostgreSQL answers, so migrations do not crash-loop on a cold start. */
+  public static Container waitForDb(String image, PostgresDatabase db) {
+    return new ContainerBuilder()
+        .withName("wait-for-db")
+        .withImage(image)
+        .withImagePullPolicy("IfNotPresent")
+        .withCommand("sh", "-ec", "until pg_isready; do echo waiting for database; sleep 1; done")
+        // pg_isready reads the standard libpq variables: no value is spliced into the script.
+        .withEnv(KubeObjects.env("PGHOST", db.host()), KubeObjects.env("PGPORT", Integer.toString(db.port())),
+            KubeObjects.env("PGUSER", db.username()), KubeObjects.env("PGDATABASE", db.dbname()))
+        .withResources(resources("10m", "16Mi", "64Mi"))
+        .withSecurityContext(restrictedContainerSecurityContext())
+        .build();
+  }
+
+  /** MinIO's access key as the AWS SDK's standard variables, from its Secret. */
+  public static List<EnvVar> minioCredentials(MinioStorage minio) {
+    return List.of(
+        KubeObjects.secretEnv("AWS_ACCESS_KEY_ID", minio.accessKeyId().name(), minio.accessKeyId().key()),
+        KubeObjects.secretEnv("AWS_SECRET_ACCESS_KEY", minio.secretAccessKey().name(), minio.secretAccessKey().key()));
   }
 
   public static ResourceRequirements resources(Resources r) {

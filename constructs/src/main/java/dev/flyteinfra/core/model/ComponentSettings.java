@@ -2,6 +2,7 @@ package dev.flyteinfra.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /** Replicas and resources of one Flyte component. */
@@ -19,5 +20,14 @@ public interface ComponentSettings {
   @Value.Default
   default Resources resources() {
     return ImmutableResources.builder().build();
+  }
+
+  /** A HorizontalPodAutoscaler instead of fixed replicas (flyteadmin, flyteconsole). Default: none. */
+  Optional<Autoscaling> autoscaling();
+
+  /** Settings with the given replicas and resources. */
+  static ComponentSettings of(int replicas, String cpu, String memory, String memoryLimit) {
+    return ImmutableComponentSettings.builder().replicas(replicas)
+        .resources(ImmutableResources.builder().cpu(cpu).memory(memory).memoryLimit(memoryLimit).build()).build();
   }
 }

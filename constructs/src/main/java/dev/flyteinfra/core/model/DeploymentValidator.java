@@ -74,7 +74,7 @@ final class DeploymentValidator {
             "write MAJOR.MINOR.PATCH without a leading 'v', e.g. " + FlyteDeployment.DEFAULT_FLYTE_VERSION);
       }
     }
-    required("topology", d.topology(), "choose one of: binary");
+    required("topology", d.topology(), "choose one of: binary, core");
     if (required("database", d.database(), "describe the PostgreSQL database (host, passwordSecret)")) {
       checkDatabase(d.database());
     }
@@ -91,7 +91,9 @@ final class DeploymentValidator {
             "set replicas: 1 (propeller and the scheduler inside it are singletons); scale with topology core");
       }
     }
-    checkProjects(d.projects());
+    checkDomains(d.domains());
+    checkProjects(d.projects(), d.domains());
+    checkCore(d);
     if (d.logLevel() < 0 || d.logLevel() > 5) {
       add("logLevel", "must be between 0 (panic) and 5 (debug), got " + d.logLevel(), "use 4 for info or 5 for debug");
     }
@@ -229,17 +231,193 @@ final class DeploymentValidator {
     }
   }
 
-  private void checkProjects(List<Project> projects) {
+  private void checkProjects(List<Project> projects, List<Domain> domains) {
+    int longestSuffix = domains.stream().map(Domain::name).filter(n -> n != null).mapToInt(n -> n.length() + 1).max()
+        .orElse(LONGEST_DOMAIN_SUFFIX);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < projects.size(); i++) {
       String path = "projects[" + i + "].name";
       String name = projects.get(i).name();
       if (required(path, name, "name the project, e.g. flytesnacks")
-          && matches(path, name, DNS_1123_LABEL, 63 - LONGEST_DOMAIN_SUFFIX,
-              "a DNS-1123 label short enough for the namespace <project>-development")
+          && matches(path, name, DNS_1123_LABEL, 63 - longestSuffix,
+              "a DNS-1123 label short enough for the namespace <project>-<domain>")
           && !seen.add(name)) {
         add(path, "'" + name + "' is listed twice", "remove the duplicate");
       }
+    }
+  }
+
+  private void checkDomains(List<Domain> domains) {
+    if (domains.isEmpty()) {
+      add("domains", "is empty", "list at least one domain, e.g. development");
+    }
+    Set<String> seen = new HashSet<>();
+    long withQuota = domains.stream().filter(domain -> domain.quota().isPresent()).count();
+    long withGpu = domains.stream().filter(domain -> domain.quota().flatMap(Quota::gpu).isPresent()).count();
+    for (int i = 0; i < domains.size(); i++) {
+      Domain domain = domains.get(i);
+      String path = "domains[" + i + "]";
+      if (required(path + ".name", domain.name(), "name the domain, e.g. production")
+          && matches(path + ".name", domain.name(), DNS_1123_LABEL, 30, "a DNS-1123 label")
+          && !seen.add(domain.name())) {
+        add(path + ".name", "'" + domain.name() + "' is listed twice", "remove the duplicate");
+      }
+      if (domain.quota().isEmpty() && withQuota > 0) {
+        add(path + ".quota", "is missing while other domains have one",
+            "give every domain a quota: the ResourceQuota template reads each domain's values");
+      }
+      domain.quota().ifPresent(quota -> {
+        quantity(path + ".quota.cpu", quota.cpu());
+        quantity(path + ".quota.memory", quota.memory());
+        quota.gpu().filter(gpu -> !gpu.matches("\\d+")).ifPresent(gpu ->
+            add(path + ".quota.gpu", "'" + gpu + "' is not a whole number of GPUs", "write a count such as \"4\""));
+        if (quota.gpu().isEmpty() && withGpu > 0) {
+          add(path + ".quota.gpu", "is missing while other domains count GPUs", "give every domain a GPU count, \"0\" for none");
+        }
+      });
+    }
+  }
+
+  /** What only the core topology has: propeller scale, sharding, autoscaling, multi-cluster. */
+  private void checkCore(FlyteDeployment d) {
+    boolean core = d.topology() == Topology.CORE;
+    if (!core && d.multiCluster().isPresent()) {
+      add("multiCluster", "needs topology core", "set topology: core, or remove multiCluster");
+    }
+    PropellerSettings propeller = d.propeller();
+    if (propeller != null) {
+      if (!core && propeller.sharding().isPresent()) {
+        add("propeller.sharding", "needs topology core", "set topology: core, or remove propeller.sharding");
+      }
+      positive("propeller.workers", propeller.workers(), "use 10 to 100 workers");
+      positive("propeller.kubeClientQps", propeller.kubeClientQps(), "use e.g. 100");
+      positive("propeller.kubeClientBurst", propeller.kubeClientBurst(), "use e.g. 25");
+      if (propeller.maxWorkflowRetries() < 0) {
+        add("propeller.maxWorkflowRetries", "must not be negative", "use e.g. 50");
+      }
+      propeller.sharding().ifPresent(sharding -> checkSharding(sharding, d.domains()));
+    }
+    Components c = d.components();
+    if (c != null && core) {
+      Map<String, ComponentSettings> components = new java.util.LinkedHashMap<>();
+      components.put("flyteadmin", c.flyteadmin());
+      components.put("flytepropeller", c.flytepropeller());
+      components.put("datacatalog", c.datacatalog());
+      components.put("flyteconsole", c.flyteconsole());
+      components.put("flytescheduler", c.flytescheduler());
+      components.put("webhook", c.webhook());
+      components.put("syncresources", c.syncresources());
+      components.forEach((name, settings) -> {
+        String path = "components." + name;
+        checkComponent(path, settings);
+        if ((name.equals("flytescheduler") || name.equals("syncresources")) && settings.replicas() != 1) {
+          add(path + ".replicas", name + " runs exactly one replica, got " + settings.replicas(),
+              "set replicas: 1 (a second one would repeat its work)");
+        }
+        settings.autoscaling().ifPresent(autoscaling -> {
+          if (!name.equals("flyteadmin") && !name.equals("flyteconsole")) {
+            add(path + ".autoscaling", "is only available for flyteadmin and flyteconsole", "remove it; set replicas instead");
+          }
+          if (autoscaling.minReplicas() < 1 || autoscaling.minReplicas() > autoscaling.maxReplicas()) {
+            add(path + ".autoscaling.minReplicas", "must be between 1 and maxReplicas (" + autoscaling.maxReplicas() + "), got "
+                + autoscaling.minReplicas(), "e.g. minReplicas: 2, maxReplicas: 5");
+          }
+          if (autoscaling.targetCpuUtilizationPercent() < 1 || autoscaling.targetCpuUtilizationPercent() > 100) {
+            add(path + ".autoscaling.targetCpuUtilizationPercent", "must be between 1 and 100", "use e.g. 80");
+          }
+        });
+      });
+    }
+    d.multiCluster().ifPresent(this::checkMultiCluster);
+  }
+
+  private void checkSharding(PropellerSharding sharding, List<Domain> domains) {
+    if (!required("propeller.sharding.type", sharding.type(), "choose hash, project or domain")) {
+      return;
+    }
+    if (sharding.type() == PropellerSharding.Type.HASH) {
+      if (sharding.shardCount() < 2) {
+        add("propeller.sharding.shardCount", "must be at least 2 for hash sharding, got " + sharding.shardCount(), "use e.g. 4");
+      }
+      if (!sharding.shards().isEmpty()) {
+        add("propeller.sharding.shards", "is for project and domain sharding", "remove it, or use type project or domain");
+      }
+      return;
+    }
+    if (sharding.shards().size() < 2) {
+      add("propeller.sharding.shards", "needs at least 2 shards, got " + sharding.shards().size(),
+          "list the ids of each shard, e.g. [[flytesnacks], ['*']]");
+    }
+    Set<String> seen = new HashSet<>();
+    Set<String> domainNames = new HashSet<>();
+    domains.forEach(domain -> domainNames.add(domain.name()));
+    for (int i = 0; i < sharding.shards().size(); i++) {
+      List<String> ids = sharding.shards().get(i);
+      String path = "propeller.sharding.shards[" + i + "]";
+      if (ids.isEmpty()) {
+        add(path, "is empty", "list at least one id, or '*' for all the rest");
+      }
+      for (String id : ids) {
+        if (!seen.add(id)) {
+          add(path, "'" + id + "' is in more than one shard", "put every id in exactly one shard");
+        } else if (id.equals("*") && (ids.size() != 1 || i != sharding.shards().size() - 1)) {
+          add(path, "'*' must be alone in the last shard", "move '*' to a last shard of its own");
+        } else if (sharding.type() == PropellerSharding.Type.DOMAIN && !id.equals("*") && !domainNames.contains(id)) {
+          add(path, "'" + id + "' is not a domain", "use one of " + new java.util.TreeSet<>(domainNames));
+        }
+      }
+    }
+  }
+
+  private void checkMultiCluster(MultiCluster multi) {
+    required("multiCluster.adminEndpoint", multi.adminEndpoint(), "give FlyteAdmin's gRPC address as data planes reach it, e.g. dns:///flyte.example.com:443");
+    required("multiCluster.catalogEndpoint", multi.catalogEndpoint(), "give DataCatalog's gRPC address as data planes reach it");
+    if (required("multiCluster.controlPlaneName", multi.controlPlaneName(), "name the control plane, e.g. control-plane")) {
+      matches("multiCluster.controlPlaneName", multi.controlPlaneName(), DNS_1123_LABEL, 63, "a DNS-1123 label");
+    }
+    List<DataPlaneCluster> planes = multi.dataPlanes();
+    if (planes.stream().noneMatch(DataPlaneCluster::enabled)) {
+      add("multiCluster.dataPlanes", planes.isEmpty() ? "is empty" : "has no enabled cluster",
+          "list at least one enabled data plane: executions need somewhere to run");
+    }
+    Set<String> names = new HashSet<>();
+    Set<String> servedLabels = new HashSet<>();
+    Map<String, String> firstUse = new java.util.TreeMap<>();
+    for (int i = 0; i < planes.size(); i++) {
+      DataPlaneCluster plane = planes.get(i);
+      String path = "multiCluster.dataPlanes[" + i + "]";
+      if (required(path + ".name", plane.name(), "name the cluster, e.g. dp-us-east-1")
+          && matches(path + ".name", plane.name(), DNS_1123_LABEL, 63, "a DNS-1123 label")) {
+        if (!names.add(plane.name()) || plane.name().equals(multi.controlPlaneName())) {
+          add(path + ".name", "'" + plane.name() + "' is not unique", "give every cluster, control plane included, its own name");
+        }
+      }
+      if (required(path + ".endpoint", plane.endpoint(), "give the cluster's API server URL")
+          && !isToken(plane.endpoint()) && !plane.endpoint().matches("https://[^\\s/]+(:\\d+)?/?")) {
+        add(path + ".endpoint", "'" + plane.endpoint() + "' is not an https API server URL", "write it as https://host[:port]");
+      }
+      if (required(path + ".credentialsSecret", plane.credentialsSecret(), "name the Secret holding the token and ca.crt")) {
+        matches(path + ".credentialsSecret", plane.credentialsSecret(), DNS_1123_SUBDOMAIN, 253, "a Secret name");
+      }
+      for (int j = 0; j < plane.labels().size(); j++) {
+        String label = plane.labels().get(j);
+        matches(path + ".labels[" + j + "]", label, DNS_1123_LABEL, 63, "a DNS-1123 label");
+        firstUse.putIfAbsent(label, path + ".labels[" + j + "]");
+        if (plane.enabled()) {
+          servedLabels.add(label);
+        }
+      }
+    }
+    firstUse.forEach((label, path) -> {
+      if (!servedLabels.contains(label)) {
+        add(path, "label '" + label + "' points at no enabled cluster", "enable a cluster that carries it, or remove the label");
+      }
+    });
+  }
+
+  private void positive(String path, int value, String fix) {
+    if (value < 1) {
+      add(path, "must be at least 1, got " + value, fix);
     }
   }
 

@@ -72,6 +72,21 @@ public interface FlyteDeployment {
     return ImmutableComponents.builder().build();
   }
 
+  /** FlytePropeller's scale (topology core). Default: see {@link PropellerSettings}. */
+  @Value.Default
+  default PropellerSettings propeller() {
+    return ImmutablePropellerSettings.builder().build();
+  }
+
+  /** Flyte's domains. Default: development, staging, production, with no quota. */
+  @Value.Default
+  default List<Domain> domains() {
+    return List.of(Domain.named("development"), Domain.named("staging"), Domain.named("production"));
+  }
+
+  /** Control plane and data planes (topology core). Default: everything in one cluster. */
+  Optional<MultiCluster> multiCluster();
+
   /** Projects created at start-up. Default: {@code flytesnacks}. */
   @Value.Default
   default List<Project> projects() {

@@ -6,7 +6,9 @@ import java.util.Locale;
 /** How Flyte's components are laid out in the cluster. */
 public enum Topology {
   /** The {@code flyte-binary} single binary: admin, propeller, datacatalog, scheduler and console in one pod. */
-  BINARY;
+  BINARY,
+  /** Flyte's components each in a Deployment of its own (the {@code flyte-core} chart), optionally split across clusters. */
+  CORE;
 
   /** The word used in config files, e.g. {@code binary}. */
   @JsonValue

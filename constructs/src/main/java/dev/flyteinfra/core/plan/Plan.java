@@ -2,7 +2,6 @@ package dev.flyteinfra.core.plan;
 
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.WorkloadIdentity;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,8 +18,6 @@ public final class Plan {
   /** Where the database password file is mounted. */
   public static final String DB_PASSWORD_DIR = "/etc/db";
   public static final String DB_PASSWORD_FILE = "pass.txt";
-  /** Flyte's three default domains; every project gets a namespace per domain. */
-  public static final List<String> DOMAINS = List.of("development", "staging", "production");
 
   private final FlyteDeployment deployment;
   private final Labels labels;

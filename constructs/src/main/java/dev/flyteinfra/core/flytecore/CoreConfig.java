@@ -1,0 +1,246 @@
+package dev.flyteinfra.core.flytecore;
+
+import dev.flyteinfra.core.config.FlyteConfigSections;
+import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.model.DataPlaneCluster;
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.MultiCluster;
+import dev.flyteinfra.core.model.PropellerSettings;
+import dev.flyteinfra.core.model.PropellerSharding;
+import dev.flyteinfra.core.plan.Plan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The config files of the core topology's ConfigMaps, named and shaped as the official flyte-core
+ * chart names them (admin base config, clusters config, datacatalog, scheduler, propeller, …),
+ * plus {@code zz-extra-config.yaml} with the user's {@code extraConfig}, which sorts last so it
+ * wins when Flyte merges {@code *.yaml}.
+ */
+final class CoreConfig {
+  static final int ADMIN_HTTP = 8088;
+  static final int ADMIN_GRPC = 8089;
+  static final int CATALOG_HTTP = 8080;
+  static final int CATALOG_GRPC = 8089;
+  static final int METRICS = 10254;
+  static final int CONSOLE = 8080;
+  static final int WEBHOOK = 9443;
+  static final String CONFIG_DIR = "/etc/flyte/config";
+  static final String CATALOG_CONFIG_DIR = "/etc/datacatalog/config";
+  static final String TEMPLATES_DIR = "/etc/flyte/clusterresource/templates";
+  static final String CREDENTIALS_DIR = "/var/run/credentials";
+  static final String WEBHOOK_CERTS_DIR = "/etc/webhook/certs";
+
+  private final Plan plan;
+  private final FlyteDeployment d;
+
+  CoreConfig(Plan plan) {
+    this.plan = plan;
+    this.d = plan.deployment();
+  }
+
+  /** FlyteAdmin's own config ({@code flyte-admin-base-config}). */
+  Map<String, String> adminBase() {
+    Map<String, String> files = common();
+    files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
+    files.put("domain.yaml", Yaml.write(FlyteConfigSections.domains(d.domains())));
+    files.put("server.yaml", Yaml.write(Map.of(
+        "server", Map.of(
+            "httpPort", ADMIN_HTTP,
+            "grpc", Map.of("port", ADMIN_GRPC),
+            "security", Map.of("secure", false, "useAuth", false, "allowCors", true,
+                "allowedOrigins", List.of("*"), "allowedHeaders", List.of("Content-Type"))),
+        "flyteadmin", Map.of(
+            "profilerPort", METRICS,
+            "metricsScope", "flyte:",
+            "metadataStoragePrefix", List.of("metadata", "admin"),
+            "eventVersion", 2,
+            "testing", Map.of("host", "http://" + CoreNames.admin(plan))))));
+    Map<String, Object> remoteData = new LinkedHashMap<>();
+    remoteData.put("scheme", d.storage().gcs().isPresent() ? "gcs" : "local");
+    d.storage().s3().ifPresent(s3 -> remoteData.put("region", s3.region()));
+    remoteData.put("signedUrls", Map.of("durationMinutes", 3));
+    files.put("remoteData.yaml", Yaml.write(Map.of("remoteData", remoteData)));
+    files.put("storage.yaml", Yaml.write(FlyteConfigSections.storage(d.storage())));
+    files.put("cluster_resources.yaml", Yaml.write(clusterResources()));
+    return files;
+  }
+
+  /** {@code clusters.yaml}: the data planes FlyteAdmin dispatches to, and which labels pick them. */
+  Map<String, String> clusters() {
+    List<Object> configs = new ArrayList<>();
+    Map<String, List<Object>> labelClusterMap = new TreeMap<>();
+    for (DataPlaneCluster cluster : d.multiCluster().map(MultiCluster::dataPlanes).orElse(List.of())) {
+      String dir = CREDENTIALS_DIR + "/" + cluster.name();
+      configs.add(Map.of(
+          "name", cluster.name(),
+          "endpoint", cluster.endpoint(),
+          "enabled", cluster.enabled(),
+          "auth", Map.of("type", "file_path", "tokenPath", dir + "/token", "certPath", dir + "/ca.crt")));
+      if (cluster.enabled()) {
+        cluster.labels().forEach(label ->
+            labelClusterMap.computeIfAbsent(label, l -> new ArrayList<>()).add(Map.of("id", cluster.name(), "weight", 1)));
+      }
+    }
+    return Map.of("clusters.yaml", Yaml.write(Map.of("clusters", Map.of("clusterConfigs", configs, "labelClusterMap", labelClusterMap))));
+  }
+
+  /** The templates syncresources applies to every project-domain namespace of every data plane. */
+  Map<String, String> clusterResourceTemplates() {
+    Map<String, String> files = new TreeMap<>();
+    FlyteConfigSections.clusterResourceTemplates(d.domains(), d.taskIdentity())
+        .forEach((file, object) -> files.put(file, Yaml.write(object)));
+    return files;
+  }
+
+  /** syncresources' config ({@code flyte-clusterresourcesync-config}). */
+  Map<String, String> clusterResourceSync() {
+    Map<String, String> files = common();
+    files.put("cluster_resources.yaml", Yaml.write(clusterResources()));
+    files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
+    files.put("domain.yaml", Yaml.write(FlyteConfigSections.domains(d.domains())));
+    files.putAll(clusters());
+    return files;
+  }
+
+  Map<String, String> console() {
+    return new TreeMap<>(Map.of("BASE_URL", "/console", "CONFIG_DIR", CONFIG_DIR));
+  }
+
+  Map<String, String> datacatalog() {
+    Map<String, String> files = common();
+    files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
+    files.put("server.yaml", Yaml.write(Map.of(
+        "application", Map.of("grpcPort", CATALOG_GRPC, "httpPort", CATALOG_HTTP, "grpcServerReflection", true,
+            "grpcMaxRecvMsgSizeMBs", 6),
+        "datacatalog", Map.of("storage-prefix", "metadata/datacatalog", "metrics-scope", "flyte", "profiler-port", METRICS,
+            "heartbeat-grace-period-multiplier", 3, "max-reservation-heartbeat", "30s"))));
+    files.put("storage.yaml", Yaml.write(FlyteConfigSections.storage(d.storage())));
+    return files;
+  }
+
+  Map<String, String> scheduler() {
+    Map<String, String> files = common();
+    files.put("admin.yaml", Yaml.write(adminClient(CoreNames.admin(plan) + ":81", true)));
+    files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
+    files.put("server.yaml", Yaml.write(Map.of("scheduler", Map.of("metricsScope", "flyte:", "profilerPort", METRICS))));
+    return files;
+  }
+
+  /** Propeller's config ({@code flyte-propeller-config}), also mounted by the pod webhook. */
+  Map<String, String> propeller(Optional<DataPlaneCluster> dataPlane) {
+    Optional<MultiCluster> multi = d.multiCluster();
+    Map<String, String> files = common();
+    files.put("admin.yaml", Yaml.write(multi.isPresent()
+        ? adminClient(multi.get().adminEndpoint(), multi.get().insecure())
+        : adminClient(CoreNames.admin(plan) + ":81", true)));
+    files.put("catalog.yaml", Yaml.write(Map.of("catalog-cache", Map.of(
+        "endpoint", multi.map(MultiCluster::catalogEndpoint).orElse(CoreNames.datacatalog(plan) + ":89"),
+        "insecure", multi.map(MultiCluster::insecure).orElse(true),
+        "type", "datacatalog"))));
+    files.put("copilot.yaml", Yaml.write(Map.of("plugins", Map.of("k8s", Map.of("co-pilot",
+        Map.of("name", "flyte-copilot-", "image", plan.images().copilot(), "start-timeout", "30s"))))));
+    files.put("core.yaml", Yaml.write(core(dataPlane)));
+    files.put("enabled_plugins.yaml", Yaml.write(FlyteConfigSections.taskPlugins()));
+    Map<String, Object> k8s = new LinkedHashMap<>();
+    k8s.put("default-cpus", "100m");
+    k8s.put("default-memory", "100Mi");
+    k8s.put("default-env-vars", List.of());
+    k8s.put("inject-finalizer", true);
+    d.taskIdentity().map(Plan::identityPodLabels).filter(labels -> !labels.isEmpty())
+        .ifPresent(labels -> k8s.put("default-labels", labels));
+    files.put("k8s.yaml", Yaml.write(Map.of("plugins", Map.of("k8s", k8s))));
+    files.put("resource_manager.yaml", Yaml.write(Map.of("propeller", Map.of("resourcemanager", Map.of("type", "noop")))));
+    files.put("storage.yaml", Yaml.write(FlyteConfigSections.storage(d.storage())));
+    Map<String, Object> logs = FlyteConfigSections.taskLogLinks(d.taskLogs());
+    files.put("task_logs.yaml", Yaml.write(Map.of("plugins", Map.of("logs", logs, "k8s-array", Map.of("logs", Map.of("config", logs))))));
+    return files;
+  }
+
+  private Map<String, Object> core(Optional<DataPlaneCluster> dataPlane) {
+    PropellerSettings p = d.propeller();
+    Map<String, Object> propeller = new LinkedHashMap<>();
+    propeller.put("rawoutput-prefix", FlyteConfigSections.rawOutputPrefix(d.storage()));
+    propeller.put("metadata-prefix", "metadata/propeller");
+    propeller.put("workers", p.workers());
+    propeller.put("max-workflow-retries", p.maxWorkflowRetries());
+    propeller.put("workflow-reeval-duration", "30s");
+    propeller.put("downstream-eval-duration", "30s");
+    propeller.put("limit-namespace", "all");
+    propeller.put("prof-port", METRICS);
+    propeller.put("metrics-prefix", "flyte");
+    propeller.put("enable-admin-launcher", true);
+    propeller.put("gc-interval", "12h");
+    propeller.put("kube-client-config", Map.of("qps", p.kubeClientQps(), "burst", p.kubeClientBurst(), "timeout", "30s"));
+    propeller.put("leader-election", Map.of(
+        "enabled", true,
+        "lock-config-map", Map.of("name", plan.nameWith("propeller-leader"), "namespace", plan.namespace()),
+        "lease-duration", "15s", "renew-deadline", "10s", "retry-period", "2s"));
+    propeller.put("queue", Map.of(
+        "type", "batch", "batching-interval", "2s", "batch-size", -1,
+        "queue", Map.of("type", "maxof", "rate", 100, "capacity", 1000, "base-delay", "5s", "max-delay", "120s"),
+        "sub-queue", Map.of("type", "bucket", "rate", 100, "capacity", 1000)));
+    propeller.put("literal-offloading-config", Map.of("enabled", false));
+    dataPlane.ifPresent(cluster -> propeller.put("cluster-id", cluster.name()));
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("propeller", propeller);
+    config.put("webhook", Map.of("certDir", WEBHOOK_CERTS_DIR, "serviceName", CoreNames.webhook(plan),
+        "secretName", CoreNames.webhook(plan)));
+    p.sharding().ifPresent(sharding -> config.put("manager", manager(sharding)));
+    return config;
+  }
+
+  /** flytepropeller-manager's {@code manager} section: the pod template and the shard strategy. */
+  private Map<String, Object> manager(PropellerSharding sharding) {
+    Map<String, Object> shard = new LinkedHashMap<>();
+    switch (sharding.type()) {
+      case HASH -> {
+        shard.put("type", "Hash");
+        shard.put("shard-count", sharding.shardCount());
+      }
+      case PROJECT, DOMAIN -> {
+        shard.put("type", sharding.type() == PropellerSharding.Type.PROJECT ? "Project" : "Domain");
+        shard.put("per-shard-mapping", sharding.shards().stream().map(ids -> Map.of("ids", ids)).toList());
+      }
+      default -> throw new IllegalStateException("unknown sharding " + sharding.type());
+    }
+    return Map.of(
+        "pod-application", "flytepropeller",
+        "pod-template-container-name", "flytepropeller",
+        "pod-template-name", CoreNames.propellerTemplate(plan),
+        "pod-template-namespace", plan.namespace(),
+        "shard", shard);
+  }
+
+  private static Map<String, Object> adminClient(String endpoint, boolean insecure) {
+    return Map.of(
+        "admin", Map.of("endpoint", endpoint, "insecure", insecure),
+        "event", Map.of("type", "admin", "rate", 500, "capacity", 1000));
+  }
+
+  private Map<String, Object> clusterResources() {
+    Map<String, Object> section = new LinkedHashMap<>();
+    List<Object> customData = FlyteConfigSections.clusterResourceCustomData(d.domains(), d.taskIdentity());
+    if (!customData.isEmpty()) {
+      section.put("customData", customData);
+    }
+    section.put("refreshInterval", "5m");
+    section.put("standaloneDeployment", false);
+    section.put("templatePath", TEMPLATES_DIR);
+    return Map.of("cluster_resources", section);
+  }
+
+  /** Files every component's config has: the logger, and the user's overrides last. */
+  private Map<String, String> common() {
+    Map<String, String> files = new TreeMap<>();
+    files.put("logger.yaml", Yaml.write(FlyteConfigSections.logger(d.logLevel())));
+    if (!d.extraConfig().isEmpty()) {
+      files.put("zz-extra-config.yaml", Yaml.write(d.extraConfig()));
+    }
+    return files;
+  }
+}

@@ -1,0 +1,596 @@
+package dev.flyteinfra.core.flytecore;
+
+import static dev.flyteinfra.core.manifest.KubeObjects.rule;
+import static dev.flyteinfra.core.manifest.KubeObjects.servicePort;
+
+import dev.flyteinfra.core.manifest.Checksums;
+import dev.flyteinfra.core.manifest.KubeObjects;
+import dev.flyteinfra.core.manifest.Manifest;
+import dev.flyteinfra.core.manifest.Workloads;
+import dev.flyteinfra.core.model.ComponentSettings;
+import dev.flyteinfra.core.model.Components;
+import dev.flyteinfra.core.model.DataPlaneCluster;
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.IngressSettings;
+import dev.flyteinfra.core.model.MultiCluster;
+import dev.flyteinfra.core.plan.Plan;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The {@code core} topology: what the official flyte-core chart renders — flyteadmin with its
+ * migrations and cluster-resource sync, syncresources, datacatalog, flytescheduler,
+ * flytepropeller (or flytepropeller-manager with sharding), the pod webhook, flyteconsole, the
+ * FlyteWorkflow CRD and the Ingresses — hardened like the binary, plus what production needs and
+ * the chart leaves out: a PodDisruptionBudget for every component with more than one replica and
+ * HorizontalPodAutoscalers for flyteadmin and flyteconsole. With {@code multiCluster}, one
+ * manifest for the control plane and one per data plane.
+ */
+public final class CoreTopology {
+  /** Rules of the official chart's flyteadmin ClusterRole: it manages project namespaces and their contents. */
+  static final List<PolicyRule> ADMIN_RULES = List.of(rule(List.of("", "flyte.lyft.com", "rbac.authorization.k8s.io"),
+      List.of("configmaps", "flyteworkflows", "namespaces", "pods", "resourcequotas", "roles", "rolebindings", "secrets",
+          "services", "serviceaccounts", "spark-role", "limitranges"), "*"));
+  /** Rules of the official chart's flytepropeller ClusterRole (task plugins create arbitrary kinds). */
+  static final List<PolicyRule> PROPELLER_RULES = List.of(
+      rule(List.of(""), List.of("pods"), "get", "list", "watch"),
+      rule(List.of(""), List.of("events"), "create", "update", "delete", "patch"),
+      rule(List.of("*"), List.of("*"), "get", "list", "watch", "create", "update", "delete", "patch"),
+      rule(List.of("apiextensions.k8s.io"), List.of("customresourcedefinitions"), "get", "list", "watch", "create", "delete", "update"),
+      rule(List.of("flyte.lyft.com"), List.of("flyteworkflows", "flyteworkflows/finalizers"),
+          "get", "list", "watch", "create", "update", "delete", "patch", "post", "deletecollection"));
+  /** Rules of the official chart's pod-webhook ClusterRole. */
+  static final List<PolicyRule> WEBHOOK_RULES = List.of(rule(List.of("*"),
+      List.of("mutatingwebhookconfigurations", "secrets", "pods", "replicasets/finalizers"), "get", "create", "update", "patch"));
+
+  private final Plan plan;
+  private final FlyteDeployment d;
+  private final CoreConfig config;
+
+  private CoreTopology(Plan plan) {
+    this.plan = plan;
+    this.d = plan.deployment();
+    this.config = new CoreConfig(plan);
+  }
+
+  /** Cluster name → its objects in apply order; {@link Manifest#SINGLE_CLUSTER} without multi-cluster. */
+  public static Map<String, List<HasMetadata>> render(Plan plan) {
+    return new CoreTopology(plan).clusters();
+  }
+
+  private Map<String, List<HasMetadata>> clusters() {
+    Map<String, List<HasMetadata>> clusters = new LinkedHashMap<>();
+    Optional<MultiCluster> multi = d.multiCluster();
+    if (multi.isEmpty()) {
+      List<HasMetadata> all = new ArrayList<>(namespace());
+      all.add(crd());
+      all.addAll(controlPlane());
+      all.addAll(dataPlane(Optional.empty()));
+      d.ingress().ifPresent(ingress -> all.addAll(ingresses(ingress)));
+      clusters.put(Manifest.SINGLE_CLUSTER, all);
+      return clusters;
+    }
+    List<HasMetadata> control = new ArrayList<>(namespace());
+    control.addAll(controlPlane());
+    d.ingress().ifPresent(ingress -> control.addAll(ingresses(ingress)));
+    clusters.put(multi.get().controlPlaneName(), control);
+    for (DataPlaneCluster cluster : multi.get().dataPlanes()) {
+      List<HasMetadata> objects = new ArrayList<>(namespace());
+      objects.add(crd());
+      objects.addAll(adminAccess());
+      objects.addAll(dataPlane(Optional.of(cluster)));
+      clusters.put(cluster.name(), objects);
+    }
+    return clusters;
+  }
+
+  private List<HasMetadata> namespace() {
+    return List.of(KubeObjects.restrictedNamespace(plan.namespace(), plan.labels().standard("flyte", "namespace")));
+  }
+
+  private List<HasMetadata> controlPlane() {
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.addAll(flyteadmin());
+    objects.addAll(syncresources());
+    objects.addAll(datacatalog());
+    objects.addAll(flytescheduler());
+    objects.addAll(flyteconsole());
+    return objects;
+  }
+
+  private List<HasMetadata> dataPlane(Optional<DataPlaneCluster> cluster) {
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.addAll(flytepropeller(cluster));
+    objects.addAll(webhook(cluster));
+    return objects;
+  }
+
+  // ---- components ----
+
+  private List<HasMetadata> flyteadmin() {
+    String component = "flyteadmin";
+    String name = CoreNames.admin(plan);
+    ConfigMap base = KubeObjects.configMap(meta(plan.nameWith("admin-base-config"), component), config.adminBase());
+    ConfigMap clusters = KubeObjects.configMap(meta(plan.nameWith("admin-clusters-config"), component), config.clusters());
+    ConfigMap templates = KubeObjects.configMap(meta(plan.nameWith("clusterresource-template"), component),
+        config.clusterResourceTemplates());
+    List<Volume> volumes = new ArrayList<>(List.of(
+        dbPassword(),
+        KubeObjects.projectedConfigMaps("base-config", base.getMetadata().getName()),
+        KubeObjects.projectedConfigMaps("config", base.getMetadata().getName(), clusters.getMetadata().getName()),
+        KubeObjects.projectedConfigMaps("resource-templates", templates.getMetadata().getName()),
+        KubeObjects.emptyDir("shared-data")));
+    volumes.addAll(credentialVolumes());
+    String image = image("flyteadmin");
+    List<String> seed = new ArrayList<>(List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "migrate", "seed-projects"));
+    d.projects().forEach(p -> seed.add(p.name()));
+    List<VolumeMount> syncMounts = new ArrayList<>(List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR),
+        mount("resource-templates", CoreConfig.TEMPLATES_DIR)));
+    syncMounts.addAll(credentialMounts());
+    List<Container> init = List.of(
+        Workloads.waitForDb(plan.images().waitForDb(), d.database()),
+        container("run-migrations", image, List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "migrate", "run"),
+            List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("base-config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "512Mi")),
+        container("seed-projects", image, seed,
+            List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("base-config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "512Mi")),
+        container("sync-cluster-resources", image,
+            List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "clusterresource", "sync"), syncMounts,
+            Workloads.resources("50m", "128Mi", "512Mi")));
+    List<VolumeMount> mounts = new ArrayList<>(List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR),
+        writable("shared-data", "/srv/flyte")));
+    mounts.addAll(credentialMounts());
+    Container main = new ContainerBuilder(container(component, image,
+            List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "serve"), mounts, settings(component).resources()))
+        .withPorts(port("http", CoreConfig.ADMIN_HTTP), port("grpc", CoreConfig.ADMIN_GRPC), port("http-metrics", CoreConfig.METRICS))
+        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http", 15, 3))
+        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http", 30, 6))
+        .withEnv(minioEnv())
+        .build();
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(serviceAccount(component, name, true));
+    objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), ADMIN_RULES));
+    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), name, plan.namespace()));
+    objects.add(base);
+    objects.add(clusters);
+    objects.add(templates);
+    objects.add(deployment(component, name, name, init, main, volumes, checksums(base, clusters, templates), false));
+    objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(
+        servicePort("http", 80, "http"), servicePort("grpc", 81, "grpc"), servicePort("http-metrics", CoreConfig.METRICS, "http-metrics"))));
+    objects.addAll(availability(component, name));
+    return objects;
+  }
+
+  private List<HasMetadata> syncresources() {
+    String component = "syncresources";
+    String name = plan.nameWith(component);
+    ConfigMap sync = KubeObjects.configMap(meta(plan.nameWith("clusterresourcesync-config"), component), config.clusterResourceSync());
+    List<Volume> volumes = new ArrayList<>(List.of(dbPassword(),
+        KubeObjects.projectedConfigMaps("config", sync.getMetadata().getName()),
+        KubeObjects.projectedConfigMaps("resource-templates", plan.nameWith("clusterresource-template"))));
+    volumes.addAll(credentialVolumes());
+    List<VolumeMount> mounts = new ArrayList<>(List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR),
+        mount("resource-templates", CoreConfig.TEMPLATES_DIR)));
+    mounts.addAll(credentialMounts());
+    Container main = new ContainerBuilder(container(component, image("flyteadmin"),
+            List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "clusterresource", "run"), mounts,
+            settings(component).resources()))
+        .withPorts(port("http-metrics", CoreConfig.METRICS))
+        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
+        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .build();
+    return List.of(sync, deployment(component, name, CoreNames.admin(plan), List.of(), main, volumes,
+        Map.of("checksum/config", Checksums.sha256(sync.getData()), "checksum/templates",
+            Checksums.sha256(config.clusterResourceTemplates())), true));
+  }
+
+  private List<HasMetadata> datacatalog() {
+    String component = "datacatalog";
+    String name = CoreNames.datacatalog(plan);
+    ConfigMap catalog = KubeObjects.configMap(meta(plan.nameWith("datacatalog-config"), component), config.datacatalog());
+    String image = image("datacatalog");
+    List<VolumeMount> mounts = List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CATALOG_CONFIG_DIR));
+    Container main = new ContainerBuilder(container(component, image,
+            List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "serve"), mounts, settings(component).resources()))
+        .withPorts(port("http", CoreConfig.CATALOG_HTTP), port("grpc", CoreConfig.CATALOG_GRPC), port("http-metrics", CoreConfig.METRICS))
+        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
+        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .withEnv(minioEnv())
+        .build();
+    List<Container> init = List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database()),
+        container("run-migrations", image, List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "migrate", "run"),
+            mounts, Workloads.resources("50m", "64Mi", "256Mi")));
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(serviceAccount(component, name, true));
+    objects.add(catalog);
+    objects.add(deployment(component, name, name, init, main,
+        List.of(dbPassword(), KubeObjects.projectedConfigMaps("config", catalog.getMetadata().getName())),
+        checksums(catalog), false));
+    objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(
+        servicePort("grpc", 89, "grpc"), servicePort("http-metrics", CoreConfig.METRICS, "http-metrics"))));
+    objects.addAll(availability(component, name));
+    return objects;
+  }
+
+  private List<HasMetadata> flytescheduler() {
+    String component = "flytescheduler";
+    String name = plan.nameWith(component);
+    ConfigMap scheduler = KubeObjects.configMap(meta(plan.nameWith("scheduler-config"), component), config.scheduler());
+    String image = image("flytescheduler");
+    List<VolumeMount> mounts = List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR));
+    Container main = new ContainerBuilder(container(component, image,
+            List.of("flytescheduler", "run", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), mounts, settings(component).resources()))
+        .withPorts(port("http-metrics", CoreConfig.METRICS))
+        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
+        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .build();
+    List<Container> init = List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database()),
+        container("flytescheduler-check", image, List.of("flytescheduler", "precheck", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"),
+            mounts, Workloads.resources("10m", "32Mi", "128Mi")));
+    return List.of(serviceAccount(component, name, true), scheduler,
+        deployment(component, name, name, init, main,
+            List.of(dbPassword(), KubeObjects.projectedConfigMaps("config", scheduler.getMetadata().getName())), checksums(scheduler), true));
+  }
+
+  private List<HasMetadata> flyteconsole() {
+    String component = "flyteconsole";
+    String name = plan.nameWith(component);
+    ConfigMap console = KubeObjects.configMap(meta(plan.nameWith("console-config"), component), config.console());
+    Container main = new ContainerBuilder(container(component, plan.images().console(), List.of(),
+            List.of(writable("shared-data", "/srv/flyte")), settings(component).resources()))
+        .withCommand()
+        .addNewEnvFrom().withNewConfigMapRef().withName(console.getMetadata().getName()).endConfigMapRef().endEnvFrom()
+        .withPorts(port("http", CoreConfig.CONSOLE))
+        .withReadinessProbe(KubeObjects.tcpProbe(CoreConfig.CONSOLE, 5, 3))
+        .withLivenessProbe(KubeObjects.tcpProbe(CoreConfig.CONSOLE, 15, 6))
+        .build();
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(serviceAccount(component, name, false));
+    objects.add(console);
+    objects.add(deployment(component, name, name, List.of(), main, List.of(KubeObjects.emptyDir("shared-data")), checksums(console), false));
+    objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(servicePort("http", 80, "http"))));
+    objects.addAll(availability(component, name));
+    return objects;
+  }
+
+  private List<HasMetadata> flytepropeller(Optional<DataPlaneCluster> cluster) {
+    String component = "flytepropeller";
+    String name = plan.nameWith(component);
+    ConfigMap propeller = KubeObjects.configMap(meta(plan.nameWith("propeller-config"), component), config.propeller(cluster));
+    Container main = new ContainerBuilder(container(component, image("flytepropeller"),
+            List.of("flytepropeller", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), List.of(mount("config", CoreConfig.CONFIG_DIR)),
+            settings(component).resources()))
+        .withPorts(port("http-metrics", CoreConfig.METRICS))
+        .withEnv(withMinio(KubeObjects.podIdentityEnv()))
+        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
+        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
+        .build();
+    List<Volume> volumes = List.of(KubeObjects.projectedConfigMaps("config", propeller.getMetadata().getName()));
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(serviceAccount(component, name, true));
+    objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), PROPELLER_RULES));
+    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), name, plan.namespace()));
+    objects.add(propeller);
+    Map<String, String> annotations = checksums(propeller);
+    if (d.propeller().sharding().isEmpty()) {
+      objects.add(deployment(component, name, name, List.of(), main, volumes, annotations, false));
+      objects.addAll(availability(component, name));
+      return objects;
+    }
+    // Sharded: flytepropeller-manager starts one propeller pod per shard from this template.
+    Map<String, String> podLabels = new TreeMap<>(selector(component));
+    podLabels.put("app", "flytepropeller");
+    objects.add(new PodTemplateBuilder()
+        .withMetadata(meta(CoreNames.propellerTemplate(plan), component))
+        .withNewTemplate()
+          .withNewMetadata().withLabels(podLabels).withAnnotations(annotations).endMetadata()
+          .withSpec(podSpec(name, List.of(), main, volumes, Optional.empty()))
+        .endTemplate()
+        .build());
+    String managerComponent = "flytepropeller-manager";
+    Container manager = new ContainerBuilder(container(managerComponent, image("flytepropeller"),
+            List.of("flytepropeller-manager", "--manager.pod-template-namespace", plan.namespace(), "--config", CoreConfig.CONFIG_DIR + "/*.yaml"),
+            List.of(mount("config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "256Mi")))
+        .withPorts(port("http-metrics", CoreConfig.METRICS))
+        .withEnv(KubeObjects.podIdentityEnv())
+        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
+        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
+        .build();
+    objects.add(deployment(managerComponent, plan.nameWith(managerComponent), name, List.of(), manager, volumes, annotations, false,
+        settings(component)));
+    objects.addAll(availability(managerComponent, plan.nameWith(managerComponent), settings(component)));
+    return objects;
+  }
+
+  private List<HasMetadata> webhook(Optional<DataPlaneCluster> cluster) {
+    String component = "pod-webhook";
+    String name = CoreNames.webhook(plan);
+    String image = image("flytepropeller");
+    List<String> args = List.of("webhook", "--config", CoreConfig.CONFIG_DIR + "/*.yaml");
+    Container init = new ContainerBuilder(container("generate-secrets", image, List.of("flytepropeller"),
+            List.of(mount("config", CoreConfig.CONFIG_DIR)), Workloads.resources("10m", "32Mi", "128Mi")))
+        .withArgs("webhook", "init-certs", "--config", CoreConfig.CONFIG_DIR + "/*.yaml")
+        .withEnv(KubeObjects.podIdentityEnv())
+        .build();
+    Container main = new ContainerBuilder(container("webhook", image, List.of("flytepropeller"),
+            List.of(mount("config", CoreConfig.CONFIG_DIR), mount("webhook-certs", CoreConfig.WEBHOOK_CERTS_DIR)),
+            settings("webhook").resources()))
+        .withArgs(args)
+        .withEnv(KubeObjects.podIdentityEnv())
+        .withPorts(port("https", CoreConfig.WEBHOOK))
+        .withReadinessProbe(KubeObjects.tcpProbe(CoreConfig.WEBHOOK, 5, 3))
+        .withLivenessProbe(KubeObjects.tcpProbe(CoreConfig.WEBHOOK, 15, 6))
+        .build();
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(serviceAccount(component, name, false));
+    objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), WEBHOOK_RULES));
+    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), name, plan.namespace()));
+    // Empty: the init container writes the webhook's certificates into it at start-up.
+    objects.add(new SecretBuilder().withMetadata(meta(name, component)).withType("Opaque").build());
+    objects.add(deployment(component, name, name, List.of(init), main,
+        List.of(KubeObjects.projectedConfigMaps("config", plan.nameWith("propeller-config")),
+            new VolumeBuilder().withName("webhook-certs").withNewSecret().withSecretName(name).withDefaultMode(0440).endSecret().build()),
+        Map.of("checksum/config", Checksums.sha256(config.propeller(cluster))), false, settings("webhook")));
+    objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(servicePort("https", 443, "https"))));
+    objects.addAll(availability(component, name, settings("webhook")));
+    return objects;
+  }
+
+  /**
+   * In a data plane, what the control plane's FlyteAdmin uses to reach it: a service account with
+   * FlyteAdmin's cluster role, and a token Secret that Kubernetes fills in for it.
+   */
+  private List<HasMetadata> adminAccess() {
+    String component = "flyteadmin-access";
+    String name = CoreNames.admin(plan);
+    ObjectMeta token = meta(plan.nameWith("flyteadmin-token"), component);
+    token.setAnnotations(Map.of("kubernetes.io/service-account.name", name));
+    return List.of(
+        serviceAccount(component, name, false),
+        KubeObjects.clusterRole(meta(clusterScoped("flyteadmin"), component), ADMIN_RULES),
+        KubeObjects.clusterRoleBinding(meta(clusterScoped("flyteadmin"), component), name, plan.namespace()),
+        new SecretBuilder().withMetadata(token).withType("kubernetes.io/service-account-token").build());
+  }
+
+  private HasMetadata crd() {
+    return new CustomResourceDefinitionBuilder()
+        .withNewMetadata().withName("flyteworkflows.flyte.lyft.com").withLabels(plan.labels().standard("flyte", "crd")).endMetadata()
+        .withNewSpec()
+          .withGroup("flyte.lyft.com")
+          .withScope("Namespaced")
+          .withNewNames().withKind("FlyteWorkflow").withPlural("flyteworkflows").withSingular("flyteworkflow").withShortNames("fly").endNames()
+          .addNewVersion().withName("v1alpha1").withServed(true).withStorage(true)
+            .withNewSchema().withOpenAPIV3Schema(new JSONSchemaPropsBuilder().withType("object").withXKubernetesPreserveUnknownFields(true).build())
+            .endSchema()
+          .endVersion()
+        .endSpec()
+        .build();
+  }
+
+  private List<HasMetadata> ingresses(IngressSettings settings) {
+    String admin = CoreNames.admin(plan);
+    List<HTTPIngressPath> http = new ArrayList<>(KubeObjects.ingressPaths(KubeObjects.CONSOLE_PATHS, plan.nameWith("flyteconsole"), 80));
+    http.addAll(KubeObjects.ingressPaths(KubeObjects.ADMIN_HTTP_PATHS, admin, 80));
+    List<HTTPIngressPath> grpc = KubeObjects.ingressPaths(KubeObjects.grpcPaths(), admin, 81);
+    if (!settings.separateGrpc()) {
+      http.addAll(grpc);
+      return List.of(KubeObjects.ingress(meta(plan.name(), "ingress"), settings, http, settings.httpAnnotations()));
+    }
+    return List.of(
+        KubeObjects.ingress(meta(plan.nameWith("http"), "ingress"), settings, http, settings.httpAnnotations()),
+        KubeObjects.ingress(meta(plan.nameWith("grpc"), "ingress"), settings, grpc, settings.grpcAnnotations()));
+  }
+
+  // ---- shared pieces ----
+
+  private ComponentSettings settings(String component) {
+    Components c = d.components();
+    return switch (component) {
+      case "flyteadmin" -> c.flyteadmin();
+      case "flytepropeller" -> c.flytepropeller();
+      case "datacatalog" -> c.datacatalog();
+      case "flyteconsole" -> c.flyteconsole();
+      case "flytescheduler" -> c.flytescheduler();
+      case "webhook", "pod-webhook" -> c.webhook();
+      case "syncresources" -> c.syncresources();
+      default -> throw new IllegalArgumentException("no settings for " + component);
+    };
+  }
+
+  private String image(String component) {
+    return "cr.flyte.org/flyteorg/" + component + ":v" + d.flyteVersion();
+  }
+
+  private ObjectMeta meta(String name, String component) {
+    return new ObjectMetaBuilder().withName(name).withNamespace(plan.namespace())
+        .withLabels(plan.labels().standard(component, component)).build();
+  }
+
+  private Map<String, String> selector(String component) {
+    return plan.labels().selector(component, component);
+  }
+
+  private String clusterScoped(String component) {
+    return plan.clusterScopedName() + "-" + component;
+  }
+
+  private HasMetadata serviceAccount(String component, String name, boolean cloudIdentity) {
+    ObjectMeta meta = meta(name, component);
+    if (cloudIdentity) {
+      d.identity().ifPresent(identity -> meta.setAnnotations(Plan.serviceAccountAnnotations(identity)));
+    }
+    return new ServiceAccountBuilder().withMetadata(meta).withAutomountServiceAccountToken(cloudIdentity || component.equals("pod-webhook")
+        || component.equals("flyteadmin-access")).build();
+  }
+
+  private Volume dbPassword() {
+    return KubeObjects.secretFile("db-pass", d.database().passwordSecret().name(), d.database().passwordSecret().key(), Plan.DB_PASSWORD_FILE);
+  }
+
+  /** One volume per data plane with its token and CA, for FlyteAdmin and syncresources. */
+  private List<Volume> credentialVolumes() {
+    return d.multiCluster().map(MultiCluster::dataPlanes).orElse(List.of()).stream()
+        .map(c -> new VolumeBuilder().withName("cluster-" + c.name())
+            .withNewSecret().withSecretName(c.credentialsSecret()).withDefaultMode(0440).endSecret().build())
+        .toList();
+  }
+
+  private List<VolumeMount> credentialMounts() {
+    return d.multiCluster().map(MultiCluster::dataPlanes).orElse(List.of()).stream()
+        .map(c -> mount("cluster-" + c.name(), CoreConfig.CREDENTIALS_DIR + "/" + c.name()))
+        .toList();
+  }
+
+  private List<EnvVar> minioEnv() {
+    return d.storage().minio().isPresent() ? Workloads.minioCredentials(d.storage().minio().get()) : List.of();
+  }
+
+  private List<EnvVar> withMinio(List<EnvVar> env) {
+    List<EnvVar> all = new ArrayList<>(env);
+    all.addAll(minioEnv());
+    return all;
+  }
+
+  private static VolumeMount mount(String volume, String path) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(true).build();
+  }
+
+  private static VolumeMount writable(String volume, String path) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
+  }
+
+  private static ContainerPort port(String name, int port) {
+    return new ContainerPortBuilder().withName(name).withContainerPort(port).withProtocol("TCP").build();
+  }
+
+  private static Container container(String name, String image, List<String> command, List<VolumeMount> mounts,
+      Object resources) {
+    ContainerBuilder builder = new ContainerBuilder()
+        .withName(name)
+        .withImage(image)
+        .withImagePullPolicy("IfNotPresent")
+        .withVolumeMounts(mounts)
+        .withSecurityContext(Workloads.restrictedContainerSecurityContext());
+    if (!command.isEmpty()) {
+      builder.withCommand(command);
+    }
+    if (resources instanceof dev.flyteinfra.core.model.Resources r) {
+      builder.withResources(Workloads.resources(r));
+    } else {
+      builder.withResources((io.fabric8.kubernetes.api.model.ResourceRequirements) resources);
+    }
+    return builder.build();
+  }
+
+  private static Map<String, String> checksums(ConfigMap... configMaps) {
+    Map<String, String> annotations = new TreeMap<>();
+    for (ConfigMap configMap : configMaps) {
+      annotations.put("checksum/" + configMap.getMetadata().getName(), Checksums.sha256(configMap.getData()));
+    }
+    return annotations;
+  }
+
+  private HasMetadata deployment(String component, String name, String serviceAccount, List<Container> init, Container main,
+      List<Volume> volumes, Map<String, String> podAnnotations, boolean singleton) {
+    return deployment(component, name, serviceAccount, init, main, volumes, podAnnotations, singleton, settings(component));
+  }
+
+  private HasMetadata deployment(String component, String name, String serviceAccount, List<Container> init, Container main,
+      List<Volume> volumes, Map<String, String> podAnnotations, boolean singleton, ComponentSettings settings) {
+    Map<String, String> podLabels = new TreeMap<>(selector(component));
+    d.identity().ifPresent(identity -> podLabels.putAll(Plan.identityPodLabels(identity)));
+    DeploymentBuilder builder = new DeploymentBuilder()
+        .withMetadata(meta(name, component))
+        .withNewSpec()
+          .withNewSelector().withMatchLabels(selector(component)).endSelector()
+          .withNewTemplate()
+            .withNewMetadata().withLabels(podLabels).withAnnotations(new TreeMap<>(podAnnotations)).endMetadata()
+            .withSpec(podSpec(serviceAccount, init, main, volumes, Optional.of(component)))
+          .endTemplate()
+        .endSpec();
+    if (settings.autoscaling().isEmpty()) {
+      builder.editSpec().withReplicas(singleton ? 1 : settings.replicas()).endSpec();
+    }
+    if (singleton) {
+      // Never two at once: a second scheduler would fire schedules twice.
+      builder.editSpec().withNewStrategy().withType("Recreate").endStrategy().endSpec();
+    }
+    return builder.build();
+  }
+
+  private PodSpec podSpec(String serviceAccount, List<Container> init, Container main, List<Volume> volumes, Optional<String> spreadComponent) {
+    PodSpecBuilder spec = new PodSpecBuilder()
+        .withServiceAccountName(serviceAccount)
+        .withSecurityContext(Workloads.restrictedPodSecurityContext())
+        .withInitContainers(init)
+        .withContainers(main)
+        .withVolumes(volumes);
+    // Replicas on different nodes when the cluster has them (preferred: a one-node cluster still schedules).
+    spreadComponent.ifPresent(component -> spec.withNewAffinity().withNewPodAntiAffinity()
+        .addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(100)
+          .withNewPodAffinityTerm().withNewLabelSelector().withMatchLabels(selector(component)).endLabelSelector()
+            .withTopologyKey("kubernetes.io/hostname").endPodAffinityTerm()
+        .endPreferredDuringSchedulingIgnoredDuringExecution()
+        .endPodAntiAffinity().endAffinity());
+    return spec.build();
+  }
+
+  private List<HasMetadata> availability(String component, String name) {
+    return availability(component, name, settings(component));
+  }
+
+  /** A PodDisruptionBudget when there is more than one replica, and the autoscaler when asked for. */
+  private List<HasMetadata> availability(String component, String name, ComponentSettings settings) {
+    List<HasMetadata> objects = new ArrayList<>();
+    int minimum = settings.autoscaling().isPresent() ? settings.autoscaling().get().minReplicas() : settings.replicas();
+    if (minimum > 1) {
+      objects.add(new PodDisruptionBudgetBuilder()
+          .withMetadata(meta(name, component))
+          .withNewSpec().withMaxUnavailable(new IntOrString(1)).withNewSelector().withMatchLabels(selector(component)).endSelector().endSpec()
+          .build());
+    }
+    settings.autoscaling().ifPresent(autoscaling -> objects.add(new HorizontalPodAutoscalerBuilder()
+        .withMetadata(meta(name, component))
+        .withNewSpec()
+          .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(name).endScaleTargetRef()
+          .withMinReplicas(autoscaling.minReplicas())
+          .withMaxReplicas(autoscaling.maxReplicas())
+          .addNewMetric().withType("Resource").withNewResource().withName("cpu")
+            .withNewTarget().withType("Utilization").withAverageUtilization(autoscaling.targetCpuUtilizationPercent()).endTarget()
+          .endResource().endMetric()
+        .endSpec()
+        .build()));
+    return objects;
+  }
+}
