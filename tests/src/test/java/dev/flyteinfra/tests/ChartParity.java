@@ -30,7 +30,13 @@ final class ChartParity {
 
   private ChartParity() {}
 
-  static List<Difference> differences(List<ObjectNode> reference, List<ObjectNode> ours, String referencePrefix, String ourName) {
+  /**
+   * @param chartPrefix the prefix of the chart's ConfigMap names ({@code flyte-backend-flyte-binary-}, {@code flyte-})
+   * @param ourName our deployment name, the prefix of ours
+   * @param valueRename a name the chart's config values use for objects, replaced by {@code ourName} before comparing; or null
+   */
+  static List<Difference> differences(List<ObjectNode> reference, List<ObjectNode> ours, String chartPrefix, String ourName,
+      String valueRename) {
     List<Difference> differences = new ArrayList<>();
     Map<String, Integer> ourKinds = countKinds(ours);
     countKinds(reference).forEach((kind, count) -> {
@@ -41,10 +47,12 @@ final class ChartParity {
     missing(containerPorts(reference), containerPorts(ours), "port", differences);
     missing(servicePorts(reference), servicePorts(ours), "service-port", differences);
     missing(rbacRules(reference), rbacRules(ours), "rbac", differences);
-    Map<String, String> referenceConfig = FlyteConfigView.flatten(FlyteConfigView.merged(reference));
-    Map<String, String> ourConfig = FlyteConfigView.flatten(FlyteConfigView.merged(ours));
+    Map<String, String> referenceConfig = FlyteConfigView.flatten(reference,
+        name -> name.startsWith(chartPrefix) ? name.substring(chartPrefix.length()) : name);
+    Map<String, String> ourConfig = FlyteConfigView.flatten(ours,
+        name -> name.startsWith(ourName + "-") ? name.substring(ourName.length() + 1) : null);
     referenceConfig.forEach((key, value) -> {
-      String expected = value.replace(referencePrefix, ourName);
+      String expected = valueRename == null ? value : value.replace(valueRename, ourName);
       String actual = ourConfig.get(key);
       if (actual != null && !matches(expected, actual)) {
         differences.add(new Difference("config", key, "chart " + expected + ", ours " + actual));
@@ -93,7 +101,7 @@ final class ChartParity {
         for (String field : List.of("containers", "initContainers")) {
           for (JsonNode container : spec.path(field)) {
             for (JsonNode port : container.path("ports")) {
-              ports.add(port.path("name").asText() + "/" + port.path("containerPort").asInt());
+              ports.add(Integer.toString(port.path("containerPort").asInt()));
             }
           }
         }
@@ -107,7 +115,7 @@ final class ChartParity {
     for (ObjectNode object : objects) {
       if (object.path("kind").asText().equals("Service")) {
         for (JsonNode port : object.path("spec").path("ports")) {
-          ports.add(port.path("name").asText() + "/" + port.path("port").asInt() + "->" + port.path("targetPort").asText());
+          ports.add(port.path("name").asText() + "/" + port.path("port").asInt());
         }
       }
     }

@@ -4,45 +4,54 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Flyte's effective configuration as the binary sees it: the config files of the ConfigMap that
- * holds {@code 000-core.yaml}, deep-merged in file-name order as Flyte (viper) merges them.
+ * Flyte's effective configuration per ConfigMap, as each component sees it: a ConfigMap's config
+ * files deep-merged in file-name order (as Flyte merges {@code *.yaml}), flattened to
+ * {@code <role>:<path>} leaves. The role names a ConfigMap the same way on both sides (e.g.
+ * {@code propeller-config}); ConfigMaps without a role are left out.
  */
 final class FlyteConfigView {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private FlyteConfigView() {}
 
-  static ObjectNode merged(List<ObjectNode> objects) {
-    ObjectNode merged = YAML.createObjectNode();
-    for (ObjectNode object : objects) {
-      JsonNode data = object.path("data");
-      if (object.path("kind").asText().equals("ConfigMap") && data.has("000-core.yaml")) {
-        Map<String, String> files = new TreeMap<>();
-        data.fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
-        files.values().forEach(text -> merge(merged, parse(text)));
-      }
-    }
-    return merged;
-  }
-
-  /** Leaf path → canonical value; a list is one leaf, its items sorted (order carries no meaning here). */
-  static Map<String, String> flatten(JsonNode config) {
+  static Map<String, String> flatten(List<ObjectNode> objects, Function<String, String> roleOfConfigMap) {
     Map<String, String> leaves = new TreeMap<>();
-    flatten("", config, leaves);
+    for (ObjectNode object : objects) {
+      if (!object.path("kind").asText().equals("ConfigMap")) {
+        continue;
+      }
+      String role = roleOfConfigMap.apply(object.path("metadata").path("name").asText());
+      if (role == null) {
+        continue;
+      }
+      Map<String, String> files = new TreeMap<>();
+      object.path("data").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
+      ObjectNode merged = YAML.createObjectNode();
+      files.forEach((file, text) -> {
+        JsonNode parsed = parse(text);
+        if (parsed instanceof ObjectNode config) {
+          merge(merged, config);
+        } else {
+          leaves.put(role + ":" + file, text);
+        }
+      });
+      flatten(role + ":", merged, leaves);
+    }
     return leaves;
   }
 
+  /** A list is one leaf, its items sorted (order carries no meaning in the keys compared). */
   private static void flatten(String path, JsonNode node, Map<String, String> leaves) {
     if (node instanceof ObjectNode object) {
-      object.fields().forEachRemaining(e -> flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), leaves));
+      object.fields().forEachRemaining(e ->
+          flatten(path.endsWith(":") ? path + e.getKey() : path + "." + e.getKey(), e.getValue(), leaves));
     } else if (node instanceof ArrayNode array) {
       List<String> items = new ArrayList<>();
       array.forEach(item -> items.add(ChartParity.canonical(item)));
@@ -53,12 +62,12 @@ final class FlyteConfigView {
     }
   }
 
+  /** The parsed file, or null when it is not YAML (a template with bare {{ }}, a plain value). */
   private static JsonNode parse(String text) {
     try {
-      JsonNode node = YAML.readTree(text);
-      return node == null ? YAML.createObjectNode() : node;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return YAML.readTree(text);
+    } catch (Exception e) {
+      return null;
     }
   }
 

@@ -110,7 +110,7 @@ public final class FlyteConfigSections {
   public static Map<String, Object> clusterResourceTemplates(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity) {
     Map<String, Object> templates = map("001_namespace.yaml", map(
         "apiVersion", "v1", "kind", "Namespace", "metadata", map("name", "{{ namespace }}")));
-    taskIdentity.ifPresent(identity -> {
+    taskIdentity.or(() -> domains.stream().flatMap(d -> d.taskIdentity().stream()).findFirst()).ifPresent(identity -> {
       Map<String, Object> annotations = map();
       Plan.serviceAccountAnnotations(identity).keySet()
           .forEach(key -> annotations.put(key, "{{ " + customDataKey(identity) + " }}"));
@@ -135,7 +135,7 @@ public final class FlyteConfigSections {
         values.add(map(QUOTA_MEMORY, map("value", quota.memory())));
         quota.gpu().ifPresent(gpu -> values.add(map(QUOTA_GPU, map("value", gpu))));
       });
-      taskIdentity.ifPresent(identity -> values.add(map(customDataKey(identity),
+      domain.taskIdentity().or(() -> taskIdentity).ifPresent(identity -> values.add(map(customDataKey(identity),
           map("value", Plan.serviceAccountAnnotations(identity).values().iterator().next()))));
       if (!values.isEmpty()) {
         perDomain.add(map(domain.name(), values));

@@ -266,6 +266,19 @@ final class DeploymentValidator {
         add(path + ".quota", "is missing while other domains have one",
             "give every domain a quota: the ResourceQuota template reads each domain's values");
       }
+      domain.taskIdentity().ifPresent(identity -> {
+        checkIdentity(path + ".taskIdentity", identity);
+        Optional<WorkloadIdentity> other = deployment.taskIdentity().or(() -> domains.stream()
+            .flatMap(x -> x.taskIdentity().stream()).findFirst());
+        if (other.isPresent() && !sameCloud(identity, other.get())) {
+          add(path + ".taskIdentity", "names another cloud's identity than the other task identities",
+              "use one cloud for every domain: the namespace template has one annotation key");
+        }
+        if (deployment.taskIdentity().isEmpty() && domains.stream().anyMatch(x -> x.taskIdentity().isEmpty())) {
+          add(path + ".taskIdentity", "is set for some domains only, and taskIdentity is not set",
+              "set taskIdentity as the default, or a taskIdentity on every domain");
+        }
+      });
       domain.quota().ifPresent(quota -> {
         quantity(path + ".quota.cpu", quota.cpu());
         quantity(path + ".quota.memory", quota.memory());
@@ -413,6 +426,12 @@ final class DeploymentValidator {
         add(path, "label '" + label + "' points at no enabled cluster", "enable a cluster that carries it, or remove the label");
       }
     });
+  }
+
+  private static boolean sameCloud(WorkloadIdentity a, WorkloadIdentity b) {
+    return a.awsRoleArn().isPresent() == b.awsRoleArn().isPresent()
+        && a.gcpServiceAccount().isPresent() == b.gcpServiceAccount().isPresent()
+        && a.azureClientId().isPresent() == b.azureClientId().isPresent();
   }
 
   private void positive(String path, int value, String fix) {

@@ -16,6 +16,12 @@ public interface Domain {
   /** The ResourceQuota of each project's namespace in this domain. Default: none. */
   Optional<Quota> quota();
 
+  /**
+   * The identity of task pods in this domain's namespaces, e.g. a service account per domain.
+   * Default: the deployment's {@code taskIdentity}.
+   */
+  Optional<WorkloadIdentity> taskIdentity();
+
   static Domain named(String name) {
     return ImmutableDomain.builder().name(name).build();
   }
