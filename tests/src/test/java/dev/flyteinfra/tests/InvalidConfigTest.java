@@ -32,6 +32,88 @@ class InvalidConfigTest {
         s3: {region: us-east-1}
       """;
 
+  private static final String VALID_CORE = VALID + """
+      topology: core
+      multiCluster:
+        adminEndpoint: dns:///flyte.example.com:443
+        catalogEndpoint: datacatalog.example.com:443
+        dataPlanes:
+          - {name: dp-a, endpoint: 'https://a.example.com', credentialsSecret: dp-a}
+          - {name: dp-b, endpoint: 'https://b.example.com', credentialsSecret: dp-b, labels: [gpu]}
+      """;
+
+  /** Mistakes only the core topology and multi-cluster can make, over a valid multi-cluster description. */
+  static Stream<Arguments> coreMistakes() {
+    String dp = "{name: dp-a, endpoint: 'https://a.example.com', credentialsSecret: dp-a";
+    return Stream.of(
+        arguments("multi-cluster with the binary", "topology: binary", "multiCluster", "needs topology core"),
+        arguments("two schedulers", "components: {flytescheduler: {replicas: 2}}", "components.flytescheduler.replicas", "exactly one replica"),
+        arguments("three syncresources", "components: {syncresources: {replicas: 3}}", "components.syncresources.replicas", "exactly one replica"),
+        arguments("autoscaling datacatalog", "components: {datacatalog: {autoscaling: {}}}", "components.datacatalog.autoscaling",
+            "only available for flyteadmin and flyteconsole"),
+        arguments("autoscaling min above max", "components: {flyteadmin: {autoscaling: {minReplicas: 6, maxReplicas: 3}}}",
+            "components.flyteadmin.autoscaling.minReplicas", "between 1 and maxReplicas"),
+        arguments("autoscaling target above 100", "components: {flyteconsole: {autoscaling: {targetCpuUtilizationPercent: 150}}}",
+            "components.flyteconsole.autoscaling.targetCpuUtilizationPercent", "between 1 and 100"),
+        arguments("admin request above limit", "components: {flyteadmin: {resources: {memory: 2Gi, memoryLimit: 1Gi}}}",
+            "components.flyteadmin.resources.memory", "exceeds the limit"),
+        arguments("no propeller workers", "propeller: {workers: 0}", "propeller.workers", "at least 1"),
+        arguments("negative retries", "propeller: {maxWorkflowRetries: -1}", "propeller.maxWorkflowRetries", "must not be negative"),
+        arguments("unknown sharding", "propeller: {sharding: {type: round-robin}}", "propeller.sharding.type", "is not one of [hash, project, domain]"),
+        arguments("one hash shard", "propeller: {sharding: {type: hash, shardCount: 1}}", "propeller.sharding.shardCount", "at least 2"),
+        arguments("one project shard", "propeller: {sharding: {type: project, shards: [['*']]}}", "propeller.sharding.shards", "at least 2 shards"),
+        arguments("project in two shards", "propeller: {sharding: {type: project, shards: [[a], [a, b]]}}", "propeller.sharding.shards[1]",
+            "more than one shard"),
+        arguments("wildcard not last", "propeller: {sharding: {type: project, shards: [['*'], [a]]}}", "propeller.sharding.shards[0]",
+            "alone in the last shard"),
+        arguments("unknown domain shard", "propeller: {sharding: {type: domain, shards: [[prod], ['*']]}}", "propeller.sharding.shards[0]",
+            "'prod' is not a domain"),
+        arguments("no domains", "domains: []", "domains", "is empty"),
+        arguments("duplicate domain", "domains: [{name: dev}, {name: dev}]", "domains[1].name", "listed twice"),
+        arguments("quota on some domains", "domains: [{name: dev, quota: {cpu: '2', memory: 4Gi}}, {name: prod}]", "domains[1].quota",
+            "other domains have one"),
+        arguments("bad quota cpu", "domains: [{name: dev, quota: {cpu: lots, memory: 4Gi}}]", "domains[0].quota.cpu", "not a Kubernetes quantity"),
+        arguments("GPU quota not a count", "domains: [{name: dev, quota: {cpu: '2', memory: 4Gi, gpu: two}}]", "domains[0].quota.gpu",
+            "not a whole number"),
+        arguments("domain identity of another cloud",
+            "taskIdentity: {awsRoleArn: 'arn:aws:iam::123456789012:role/t'}\ndomains: [{name: dev, taskIdentity: {gcpServiceAccount: 't@p-123456.iam.gserviceaccount.com'}}]",
+            "domains[0].taskIdentity", "another cloud"),
+        arguments("no data planes", "multiCluster: {dataPlanes: []}", "multiCluster.dataPlanes", "is empty"),
+        arguments("every data plane disabled", "multiCluster: {dataPlanes: [" + dp + ", enabled: false}]}", "multiCluster.dataPlanes",
+            "no enabled cluster"),
+        arguments("duplicate data plane", "multiCluster: {dataPlanes: [" + dp + "}, " + dp + "}]}", "multiCluster.dataPlanes[1].name", "not unique"),
+        arguments("data plane named like the control plane", "multiCluster: {controlPlaneName: dp-a}", "multiCluster.dataPlanes[0].name",
+            "not unique"),
+        arguments("plain-http API server", "multiCluster: {dataPlanes: [{name: dp-a, endpoint: 'http://a.example.com', credentialsSecret: dp-a}]}",
+            "multiCluster.dataPlanes[0].endpoint", "not an https API server URL"),
+        arguments("no credentials", "multiCluster: {dataPlanes: [{name: dp-a, endpoint: 'https://a.example.com'}]}",
+            "multiCluster.dataPlanes[0].credentialsSecret", "is required"),
+        arguments("label only on a disabled cluster",
+            "multiCluster: {dataPlanes: [" + dp + "}, {name: dp-b, endpoint: 'https://b.example.com', credentialsSecret: dp-b, labels: [gpu], enabled: false}]}",
+            "multiCluster.dataPlanes[1].labels[0]", "points at no enabled cluster"),
+        arguments("bad label", "multiCluster: {dataPlanes: [" + dp + ", labels: [GPU_A]}]}", "multiCluster.dataPlanes[0].labels[0]", "is not valid"),
+        arguments("no admin endpoint", "multiCluster: {adminEndpoint: null}", "multiCluster.adminEndpoint", "is required"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("coreMistakes")
+  void aCoreMistakeIsRejectedWithItsFieldPath(String mistake, String patch, String path, String message) throws Exception {
+    InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class,
+        () -> ConfigLoader.parse(patched(VALID_CORE, patch)));
+
+    assertThat(e).as("rejected").isNotNull();
+    assertThat(e.problems()).anySatisfy(problem -> {
+      assertThat(problem.path()).isEqualTo(path);
+      assertThat(problem.message()).contains(message);
+      assertThat(problem.fix()).isNotBlank();
+    });
+  }
+
+  @Test
+  void theBaseMultiClusterDescriptionIsValid() {
+    assertThat(ConfigLoader.parse(VALID_CORE).multiCluster()).isPresent();
+  }
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         arguments("no name", "name: null", "name", "is required"),
@@ -101,7 +183,7 @@ class InvalidConfigTest {
   @MethodSource("mistakes")
   void isRejectedWithItsFieldPath(String mistake, String patch, String path, String message) throws Exception {
     InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class,
-        () -> ConfigLoader.parse(patched(patch)));
+        () -> ConfigLoader.parse(patched(VALID, patch)));
 
     assertThat(e).as("rejected").isNotNull();
     assertThat(e.problems()).anySatisfy(problem -> {
@@ -157,8 +239,8 @@ class InvalidConfigTest {
   }
 
   /** The valid description with the patch deep-merged over it; a null in the patch removes the key. */
-  private static String patched(String patch) throws Exception {
-    ObjectNode base = (ObjectNode) YAML.readTree(VALID);
+  private static String patched(String valid, String patch) throws Exception {
+    ObjectNode base = (ObjectNode) YAML.readTree(valid);
     merge(base, YAML.readTree(patch));
     return YAML.writeValueAsString(base);
   }

@@ -3,6 +3,7 @@ package dev.flyteinfra.core.cdk8s;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flyteinfra.core.FlyteManifests;
+import dev.flyteinfra.core.manifest.Manifest;
 import dev.flyteinfra.core.manifest.ManifestWriter;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -39,10 +40,33 @@ public class FlyteChart extends Chart {
   }
 
   public FlyteChart(Construct scope, String id, FlyteDeployment deployment, ChartProps props) {
+    this(scope, id, FlyteManifests.synthesize(deployment), props);
+  }
+
+  /**
+   * One cluster of a multi-cluster deployment: {@code multiCluster.controlPlaneName} or a data
+   * plane's name; a cdk8s app synthesizes one chart per cluster.
+   *
+   * @throws IllegalArgumentException when the deployment has no such cluster
+   */
+  public FlyteChart(Construct scope, String id, FlyteDeployment deployment, String cluster) {
+    this(scope, id, clusterManifest(deployment, cluster), ChartProps.builder().build());
+  }
+
+  private FlyteChart(Construct scope, String id, Manifest manifest, ChartProps props) {
     super(scope, id, props);
-    for (HasMetadata object : FlyteManifests.synthesize(deployment).objects()) {
+    for (HasMetadata object : manifest.objects()) {
       add(object);
     }
+  }
+
+  private static Manifest clusterManifest(FlyteDeployment deployment, String cluster) {
+    Map<String, Manifest> clusters = FlyteManifests.synthesizeClusters(deployment);
+    Manifest manifest = clusters.get(cluster);
+    if (manifest == null) {
+      throw new IllegalArgumentException("no cluster '" + cluster + "' in " + deployment.name() + "; clusters: " + clusters.keySet());
+    }
+    return manifest;
   }
 
   private void add(HasMetadata object) {
