@@ -98,15 +98,7 @@ class InvalidConfigTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("coreMistakes")
   void aCoreMistakeIsRejectedWithItsFieldPath(String mistake, String patch, String path, String message) throws Exception {
-    InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class,
-        () -> ConfigLoader.parse(patched(VALID_CORE, patch)));
-
-    assertThat(e).as("rejected").isNotNull();
-    assertThat(e.problems()).anySatisfy(problem -> {
-      assertThat(problem.path()).isEqualTo(path);
-      assertThat(problem.message()).contains(message);
-      assertThat(problem.fix()).isNotBlank();
-    });
+    assertRejected(patched(VALID_CORE, patch), path, message);
   }
 
   @Test
@@ -182,8 +174,12 @@ class InvalidConfigTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("mistakes")
   void isRejectedWithItsFieldPath(String mistake, String patch, String path, String message) throws Exception {
-    InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class,
-        () -> ConfigLoader.parse(patched(VALID, patch)));
+    assertRejected(patched(VALID, patch), path, message);
+  }
+
+  /** The config is rejected with a problem at exactly this path, saying this, with a fix. */
+  private static void assertRejected(String config, String path, String message) {
+    InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class, () -> ConfigLoader.parse(config));
 
     assertThat(e).as("rejected").isNotNull();
     assertThat(e.problems()).anySatisfy(problem -> {

@@ -205,8 +205,8 @@ public final class CoreTopology {
             List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "clusterresource", "run"), mounts,
             settings(component).resources()))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
-        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
-        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .withReadinessProbe(metricsHealthcheck(10, 3))
+        .withLivenessProbe(metricsHealthcheck(30, 6))
         .build();
     return List.of(sync, deployment(component, name, CoreNames.admin(plan), List.of(), main, volumes,
         Map.of("checksum/config", Checksums.sha256(sync.getData()), "checksum/templates",
@@ -222,8 +222,8 @@ public final class CoreTopology {
     Container main = new ContainerBuilder(container(component, image,
             List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "serve"), mounts, settings(component).resources()))
         .withPorts(port("http", CoreConfig.CATALOG_HTTP), port("grpc", CoreConfig.CATALOG_GRPC), port("http-metrics", CoreConfig.METRICS))
-        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
-        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .withReadinessProbe(metricsHealthcheck(10, 3))
+        .withLivenessProbe(metricsHealthcheck(30, 6))
         .withEnv(minioEnv())
         .build();
     List<Container> init = List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database()),
@@ -250,8 +250,8 @@ public final class CoreTopology {
     Container main = new ContainerBuilder(container(component, image,
             List.of("flytescheduler", "run", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), mounts, settings(component).resources()))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
-        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
-        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .withReadinessProbe(metricsHealthcheck(10, 3))
+        .withLivenessProbe(metricsHealthcheck(30, 6))
         .build();
     List<Container> init = List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database()),
         container("flytescheduler-check", image, List.of("flytescheduler", "precheck", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"),
@@ -291,8 +291,8 @@ public final class CoreTopology {
             settings(component).resources()))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withEnv(withMinio(KubeObjects.podIdentityEnv()))
-        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
-        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .withReadinessProbe(metricsHealthcheck(10, 3))
+        .withLivenessProbe(metricsHealthcheck(30, 6))
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .build();
     List<Volume> volumes = List.of(KubeObjects.projectedConfigMaps("config", propeller.getMetadata().getName()));
@@ -323,8 +323,8 @@ public final class CoreTopology {
             List.of(mount("config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "256Mi")))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withEnv(KubeObjects.podIdentityEnv())
-        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 10, 3))
-        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http-metrics", 30, 6))
+        .withReadinessProbe(metricsHealthcheck(10, 3))
+        .withLivenessProbe(metricsHealthcheck(30, 6))
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .build();
     objects.add(deployment(managerComponent, plan.nameWith(managerComponent), name, List.of(), manager, volumes, annotations, false,
@@ -480,6 +480,11 @@ public final class CoreTopology {
     List<EnvVar> all = new ArrayList<>(env);
     all.addAll(minioEnv());
     return all;
+  }
+
+  /** Flyte's components serve {@code /healthcheck} on their metrics (profiler) port. */
+  private static io.fabric8.kubernetes.api.model.Probe metricsHealthcheck(int initialDelaySeconds, int failureThreshold) {
+    return KubeObjects.httpProbe("/healthcheck", "http-metrics", initialDelaySeconds, failureThreshold);
   }
 
   private static VolumeMount mount(String volume, String path) {
