@@ -61,14 +61,14 @@ final class Repo {
     return FlyteManifests.files(load(config));
   }
 
-  /** Every Kubernetes object of synthesized files (kustomization.yaml excluded). */
+  /** Every Kubernetes object of synthesized files: those that a kustomization.yaml of their folder lists. */
   static List<ObjectNode> objects(Map<String, String> files) {
     List<ObjectNode> objects = new ArrayList<>();
-    files.forEach((name, text) -> {
+    folders(files).values().forEach(folder -> folder.forEach((name, text) -> {
       if (!isKustomization(name)) {
         objects.addAll(documents(text));
       }
-    });
+    }));
     return objects;
   }
 
@@ -84,6 +84,7 @@ final class Repo {
       String folder = slash < 0 ? "" : path.substring(0, slash);
       folders.computeIfAbsent(folder, f -> new java.util.TreeMap<>()).put(path.substring(slash + 1), text);
     });
+    folders.values().removeIf(folder -> !folder.containsKey("kustomization.yaml"));
     return folders;
   }
 

@@ -5,6 +5,7 @@ import static dev.flyteinfra.core.config.ConfigTree.map;
 import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.ObjectStore;
 import dev.flyteinfra.core.model.PostgresDatabase;
+import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.model.Quota;
 import dev.flyteinfra.core.model.TaskLogs;
 import dev.flyteinfra.core.model.WorkloadIdentity;
@@ -159,6 +160,23 @@ public final class FlyteConfigSections {
     }
     return Optional.of(map("apiVersion", "v1", "kind", "ResourceQuota",
         "metadata", map("name", "project-quota", "namespace", "{{ namespace }}"), "spec", map("hard", hard)));
+  }
+
+  /**
+   * Per project and domain with a quota of its own, the flytectl file that sets FlyteAdmin's
+   * cluster-resource attributes ({@code flytectl update cluster-resource-attribute --attrFile F}):
+   * file name {@code <project>-<domain>.yaml} → its content.
+   */
+  public static Map<String, Object> projectQuotaAttributes(List<Project> projects) {
+    Map<String, Object> files = new java.util.TreeMap<>();
+    for (Project project : projects) {
+      project.quotas().forEach((domain, quota) -> {
+        Map<String, Object> attributes = map(QUOTA_CPU, quota.cpu(), QUOTA_MEMORY, quota.memory());
+        quota.gpu().ifPresent(gpu -> attributes.put(QUOTA_GPU, gpu));
+        files.put(project.name() + "-" + domain + ".yaml", map("project", project.name(), "domain", domain, "attributes", attributes));
+      });
+    }
+    return files;
   }
 
   /** Flyte's {@code domains} list. */

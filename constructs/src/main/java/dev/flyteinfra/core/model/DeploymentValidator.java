@@ -244,7 +244,31 @@ final class DeploymentValidator {
           && !seen.add(name)) {
         add(path, "'" + name + "' is listed twice", "remove the duplicate");
       }
+      checkProjectQuotas("projects[" + i + "].quotas", projects.get(i), domains);
     }
+  }
+
+  /** A project's quota overrides a domain's template values, so the domain must have that template. */
+  private void checkProjectQuotas(String path, Project project, List<Domain> domains) {
+    project.quotas().forEach((domainName, quota) -> {
+      String quotaPath = path + "." + domainName;
+      Optional<Domain> domain = domains.stream().filter(d -> domainName.equals(d.name())).findFirst();
+      if (domain.isEmpty()) {
+        add(quotaPath, "'" + domainName + "' is not a domain", "use one of the names in domains");
+        return;
+      }
+      if (domain.get().quota().isEmpty()) {
+        add(quotaPath, "overrides a quota the domain does not have",
+            "give domain " + domainName + " a quota too: its ResourceQuota template is what this overrides");
+        return;
+      }
+      quantity(quotaPath + ".cpu", quota.cpu());
+      quantity(quotaPath + ".memory", quota.memory());
+      if (quota.gpu().isPresent() != domain.get().quota().flatMap(Quota::gpu).isPresent()) {
+        add(quotaPath + ".gpu", quota.gpu().isPresent() ? "is set but the domain counts no GPUs" : "is missing while the domain counts GPUs",
+            "count GPUs in both the domain's and the project's quota, or in neither");
+      }
+    });
   }
 
   private void checkDomains(List<Domain> domains) {

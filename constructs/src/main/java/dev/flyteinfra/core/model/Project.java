@@ -2,6 +2,7 @@ package dev.flyteinfra.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Map;
 import org.immutables.value.Value;
 
 /** A Flyte project that FlyteAdmin creates at start-up. */
@@ -17,6 +18,13 @@ public interface Project {
   default String description() {
     return name();
   }
+
+  /**
+   * Quotas of this project's namespaces per domain name, overriding the domain's quota. They
+   * become FlyteAdmin cluster-resource attributes (flytectl files in the output), which the
+   * cluster-resource sync prefers over the domain's values. Default: none.
+   */
+  Map<String, Quota> quotas();
 
   static Project named(String name) {
     return ImmutableProject.builder().name(name).build();

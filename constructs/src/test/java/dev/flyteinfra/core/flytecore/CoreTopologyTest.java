@@ -132,6 +132,30 @@ class CoreTopologyTest {
     assertThatThrownBy(() -> FlyteManifests.synthesize(d)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 clusters");
   }
 
+  @Test
+  void aProjectQuotaBecomesAFlytectlClusterResourceAttributeFile() {
+    FlyteDeployment d = base()
+        .domains(List.of(dev.flyteinfra.core.model.ImmutableDomain.builder().name("production")
+            .quota(dev.flyteinfra.core.model.ImmutableQuota.builder().cpu("5").memory("4Gi").gpu("0").build()).build()))
+        .projects(List.of(dev.flyteinfra.core.model.ImmutableProject.builder().name("ml")
+            .putQuotas("production", dev.flyteinfra.core.model.ImmutableQuota.builder().cpu("64").memory("256Gi").gpu("8").build()).build()))
+        .build();
+
+    Map<String, String> files = FlyteManifests.files(d);
+
+    assertThat(yaml(files.get("flytectl/cluster-resource-attributes/ml-production.yaml"))).isEqualTo(yaml("""
+        project: ml
+        domain: production
+        attributes:
+          projectQuotaCpu: "64"
+          projectQuotaMemory: 256Gi
+          projectQuotaGpu: "8"
+        """));
+    JsonNode quota = yaml(configMap(FlyteManifests.synthesize(d).objects(), "flyte-clusterresource-template")
+        .getData().get("003_resourcequota.yaml"));
+    assertThat(quota.at("/spec/hard/requests.nvidia.com~1gpu").asText()).isEqualTo("{{ projectQuotaGpu }}");
+  }
+
   private static ConfigMap configMap(List<HasMetadata> objects, String name) {
     return (ConfigMap) objects.stream().filter(o -> o instanceof ConfigMap && o.getMetadata().getName().equals(name)).findFirst().orElseThrow();
   }
