@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateBuilder;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -170,7 +171,7 @@ public final class CoreTopology {
         writable("shared-data", "/srv/flyte")));
     mounts.addAll(credentialMounts());
     Container main = new ContainerBuilder(container(component, image,
-            List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "serve"), mounts, settings(component).resources()))
+            List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "serve"), mounts, Workloads.resources(settings(component).resources())))
         .withPorts(port("http", CoreConfig.ADMIN_HTTP), port("grpc", CoreConfig.ADMIN_GRPC), port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http", 15, 3))
         .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http", 30, 6))
@@ -203,7 +204,7 @@ public final class CoreTopology {
     mounts.addAll(credentialMounts());
     Container main = new ContainerBuilder(container(component, image("flyteadmin"),
             List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "clusterresource", "run"), mounts,
-            settings(component).resources()))
+            Workloads.resources(settings(component).resources())))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(metricsHealthcheck(10, 3))
         .withLivenessProbe(metricsHealthcheck(30, 6))
@@ -220,7 +221,7 @@ public final class CoreTopology {
     String image = image("datacatalog");
     List<VolumeMount> mounts = List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CATALOG_CONFIG_DIR));
     Container main = new ContainerBuilder(container(component, image,
-            List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "serve"), mounts, settings(component).resources()))
+            List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "serve"), mounts, Workloads.resources(settings(component).resources())))
         .withPorts(port("http", CoreConfig.CATALOG_HTTP), port("grpc", CoreConfig.CATALOG_GRPC), port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(metricsHealthcheck(10, 3))
         .withLivenessProbe(metricsHealthcheck(30, 6))
@@ -248,7 +249,7 @@ public final class CoreTopology {
     String image = image("flytescheduler");
     List<VolumeMount> mounts = List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR));
     Container main = new ContainerBuilder(container(component, image,
-            List.of("flytescheduler", "run", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), mounts, settings(component).resources()))
+            List.of("flytescheduler", "run", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), mounts, Workloads.resources(settings(component).resources())))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(metricsHealthcheck(10, 3))
         .withLivenessProbe(metricsHealthcheck(30, 6))
@@ -266,7 +267,7 @@ public final class CoreTopology {
     String name = plan.nameWith(component);
     ConfigMap console = KubeObjects.configMap(meta(plan.nameWith("console-config"), component), config.console());
     Container main = new ContainerBuilder(container(component, plan.images().console(), List.of(),
-            List.of(writable("shared-data", "/srv/flyte")), settings(component).resources()))
+            List.of(writable("shared-data", "/srv/flyte")), Workloads.resources(settings(component).resources())))
         .withCommand()
         .addNewEnvFrom().withNewConfigMapRef().withName(console.getMetadata().getName()).endConfigMapRef().endEnvFrom()
         .withPorts(port("http", CoreConfig.CONSOLE))
@@ -288,7 +289,7 @@ public final class CoreTopology {
     ConfigMap propeller = KubeObjects.configMap(meta(plan.nameWith("propeller-config"), component), config.propeller(cluster));
     Container main = new ContainerBuilder(container(component, image("flytepropeller"),
             List.of("flytepropeller", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), List.of(mount("config", CoreConfig.CONFIG_DIR)),
-            settings(component).resources()))
+            Workloads.resources(settings(component).resources())))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withEnv(withMinio(KubeObjects.podIdentityEnv()))
         .withReadinessProbe(metricsHealthcheck(10, 3))
@@ -345,7 +346,7 @@ public final class CoreTopology {
         .build();
     Container main = new ContainerBuilder(container("webhook", image, List.of("flytepropeller"),
             List.of(mount("config", CoreConfig.CONFIG_DIR), mount("webhook-certs", CoreConfig.WEBHOOK_CERTS_DIR)),
-            settings("webhook").resources()))
+            Workloads.resources(settings("webhook").resources())))
         .withArgs(args)
         .withEnv(KubeObjects.podIdentityEnv())
         .withPorts(port("https", CoreConfig.WEBHOOK))
@@ -500,7 +501,7 @@ public final class CoreTopology {
   }
 
   private static Container container(String name, String image, List<String> command, List<VolumeMount> mounts,
-      Object resources) {
+      ResourceRequirements resources) {
     ContainerBuilder builder = new ContainerBuilder()
         .withName(name)
         .withImage(image)
@@ -510,12 +511,7 @@ public final class CoreTopology {
     if (!command.isEmpty()) {
       builder.withCommand(command);
     }
-    if (resources instanceof dev.flyteinfra.core.model.Resources r) {
-      builder.withResources(Workloads.resources(r));
-    } else {
-      builder.withResources((io.fabric8.kubernetes.api.model.ResourceRequirements) resources);
-    }
-    return builder.build();
+    return builder.withResources(resources).build();
   }
 
   private static Map<String, String> checksums(ConfigMap... configMaps) {
