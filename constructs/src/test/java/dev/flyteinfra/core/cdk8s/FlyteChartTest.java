@@ -68,6 +68,25 @@ class FlyteChartTest {
   }
 
   @Test
+  void aMultiClusterDeploymentGetsOneChartPerCluster() {
+    FlyteDeployment multi = FlyteDeployment.builder().from(DEPLOYMENT)
+        .topology(dev.flyteinfra.core.model.Topology.CORE)
+        .multiCluster(dev.flyteinfra.core.model.ImmutableMultiCluster.builder()
+            .adminEndpoint("dns:///flyte.example.com:443").catalogEndpoint("catalog.example.com:443")
+            .addDataPlanes(dev.flyteinfra.core.model.ImmutableDataPlaneCluster.builder()
+                .name("dp-a").endpoint("https://a.example.com").credentialsSecret("dp-a").build())
+            .build())
+        .build();
+    App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+
+    FlyteChart dataPlane = new FlyteChart(app, "dp-a", multi, "dp-a");
+
+    assertThat(dataPlane.toJson()).hasSize(FlyteManifests.synthesizeClusters(multi).get("dp-a").objects().size());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FlyteChart(app, "nope", multi, "dp-z"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no cluster 'dp-z'");
+  }
+
+  @Test
   void isDeterministic() {
     assertThat(second).isEqualTo(first);
   }
