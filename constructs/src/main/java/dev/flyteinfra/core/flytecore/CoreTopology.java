@@ -13,6 +13,7 @@ import dev.flyteinfra.core.model.DataPlaneCluster;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.MultiCluster;
+import dev.flyteinfra.core.plan.CloudRequirements;
 import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -178,7 +179,7 @@ public final class CoreTopology {
         .withEnv(minioEnv())
         .build();
     List<HasMetadata> objects = new ArrayList<>();
-    objects.add(serviceAccount(component, name, true));
+    objects.add(serviceAccount(component, name));
     objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), ADMIN_RULES));
     objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), name, plan.namespace()));
     objects.add(base);
@@ -231,7 +232,7 @@ public final class CoreTopology {
         container("run-migrations", image, List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "migrate", "run"),
             mounts, Workloads.resources("50m", "64Mi", "256Mi")));
     List<HasMetadata> objects = new ArrayList<>();
-    objects.add(serviceAccount(component, name, true));
+    objects.add(serviceAccount(component, name));
     objects.add(catalog);
     objects.add(deployment(component, name, name, init, main,
         List.of(dbPassword(), KubeObjects.projectedConfigMaps("config", catalog.getMetadata().getName())),
@@ -257,7 +258,7 @@ public final class CoreTopology {
     List<Container> init = List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database()),
         container("flytescheduler-check", image, List.of("flytescheduler", "precheck", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"),
             mounts, Workloads.resources("10m", "32Mi", "128Mi")));
-    return List.of(serviceAccount(component, name, true), scheduler,
+    return List.of(serviceAccount(component, name), scheduler,
         deployment(component, name, name, init, main,
             List.of(dbPassword(), KubeObjects.projectedConfigMaps("config", scheduler.getMetadata().getName())), checksums(scheduler), true));
   }
@@ -275,7 +276,7 @@ public final class CoreTopology {
         .withLivenessProbe(KubeObjects.tcpProbe(CoreConfig.CONSOLE, 15, 6))
         .build();
     List<HasMetadata> objects = new ArrayList<>();
-    objects.add(serviceAccount(component, name, false));
+    objects.add(serviceAccount(component, name));
     objects.add(console);
     objects.add(deployment(component, name, name, List.of(), main, List.of(KubeObjects.emptyDir("shared-data")), checksums(console), false));
     objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(servicePort("http", 80, "http"))));
@@ -298,7 +299,7 @@ public final class CoreTopology {
         .build();
     List<Volume> volumes = List.of(KubeObjects.projectedConfigMaps("config", propeller.getMetadata().getName()));
     List<HasMetadata> objects = new ArrayList<>();
-    objects.add(serviceAccount(component, name, true));
+    objects.add(serviceAccount(component, name));
     objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), PROPELLER_RULES));
     objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), name, plan.namespace()));
     objects.add(propeller);
@@ -354,7 +355,7 @@ public final class CoreTopology {
         .withLivenessProbe(KubeObjects.tcpProbe(CoreConfig.WEBHOOK, 15, 6))
         .build();
     List<HasMetadata> objects = new ArrayList<>();
-    objects.add(serviceAccount(component, name, false));
+    objects.add(serviceAccount(component, name));
     objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), WEBHOOK_RULES));
     objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), name, plan.namespace()));
     // Empty: the init container writes the webhook's certificates into it at start-up.
@@ -378,7 +379,7 @@ public final class CoreTopology {
     ObjectMeta token = meta(plan.nameWith("flyteadmin-token"), component);
     token.setAnnotations(Map.of("kubernetes.io/service-account.name", name));
     return List.of(
-        serviceAccount(component, name, false),
+        serviceAccount(component, name),
         KubeObjects.clusterRole(meta(clusterScoped("flyteadmin"), component), ADMIN_RULES),
         KubeObjects.clusterRoleBinding(meta(clusterScoped("flyteadmin"), component), name, plan.namespace()),
         new SecretBuilder().withMetadata(token).withType("kubernetes.io/service-account-token").build());
@@ -446,13 +447,18 @@ public final class CoreTopology {
     return plan.clusterScopedName() + "-" + component;
   }
 
-  private HasMetadata serviceAccount(String component, String name, boolean cloudIdentity) {
+  /**
+   * A component's service account: the backend identity on those {@link CloudRequirements} lists
+   * (the one place that says which), and an API token only for components that call the API.
+   */
+  private HasMetadata serviceAccount(String component, String name) {
     ObjectMeta meta = meta(name, component);
+    boolean cloudIdentity = CloudRequirements.CORE_IDENTITY_COMPONENTS.contains(component);
     if (cloudIdentity) {
       d.identity().ifPresent(identity -> meta.setAnnotations(Plan.serviceAccountAnnotations(identity)));
     }
-    return new ServiceAccountBuilder().withMetadata(meta).withAutomountServiceAccountToken(cloudIdentity || component.equals("pod-webhook")
-        || component.equals("flyteadmin-access")).build();
+    boolean callsApi = cloudIdentity || component.equals("pod-webhook") || component.equals("flyteadmin-access");
+    return new ServiceAccountBuilder().withMetadata(meta).withAutomountServiceAccountToken(callsApi).build();
   }
 
   private Volume dbPassword() {

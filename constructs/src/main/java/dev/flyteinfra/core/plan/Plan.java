@@ -54,6 +54,11 @@ public final class Plan {
     return images;
   }
 
+  /** The buckets, database and service accounts a cloud must provide for this deployment. */
+  public CloudRequirements cloudRequirements() {
+    return CloudRequirements.of(this);
+  }
+
   /** {@code <name>-<suffix>}. */
   public String nameWith(String suffix) {
     return deployment.name() + "-" + suffix;

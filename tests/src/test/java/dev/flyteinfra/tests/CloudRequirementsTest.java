@@ -1,0 +1,62 @@
+package dev.flyteinfra.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flyteinfra.core.FlyteManifests;
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.plan.CloudRequirements;
+import dev.flyteinfra.core.plan.CloudRequirements.ServiceAccountRef;
+import dev.flyteinfra.core.plan.Plan;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The cloud requirements a cloud module reads name exactly the service accounts the manifests
+ * bind to the backend identity, and a task service account per project and domain.
+ */
+class CloudRequirementsTest {
+  static Stream<Path> examples() {
+    return Repo.gateConfigs();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void backendServiceAccountsAreExactlyThoseTheManifestsAnnotate(Path example) {
+    FlyteDeployment d = Repo.load(example);
+    CloudRequirements requirements = Plan.of(d).cloudRequirements();
+
+    List<ServiceAccountRef> annotated = new ArrayList<>();
+    FlyteManifests.synthesizeClusters(d).forEach((cluster, manifest) -> manifest.objects().stream()
+        .filter(o -> o instanceof ServiceAccount)
+        .filter(o -> o.getMetadata().getAnnotations() != null && !o.getMetadata().getAnnotations().isEmpty())
+        .forEach(o -> annotated.add(new ServiceAccountRef(cluster, o.getMetadata().getNamespace(), o.getMetadata().getName()))));
+
+    if (d.identity().isPresent()) {
+      assertThat(annotated).containsExactlyInAnyOrderElementsOf(requirements.backendServiceAccounts());
+    } else {
+      assertThat(annotated).isEmpty();
+    }
+    assertThat(requirements.buckets()).contains(d.storage().metadataBucket(), d.storage().effectiveUserDataBucket());
+    assertThat(requirements.databaseName()).isEqualTo(d.database().dbname());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void everyProjectDomainHasItsTaskServiceAccount(Path example) {
+    FlyteDeployment d = Repo.load(example);
+
+    List<CloudRequirements.TaskServiceAccount> tasks = Plan.of(d).cloudRequirements().taskServiceAccounts();
+
+    assertThat(tasks).hasSize(d.projects().size() * d.domains().size());
+    for (var domain : d.domains()) {
+      assertThat(tasks).filteredOn(t -> t.domain().equals(domain.name()))
+          .allSatisfy(t -> assertThat(t.identity()).isEqualTo(domain.taskIdentity().or(d::taskIdentity)))
+          .allSatisfy(t -> assertThat(t.serviceAccount().subject()).isEqualTo("system:serviceaccount:" + t.project() + "-" + domain.name() + ":default"));
+    }
+  }
+}
