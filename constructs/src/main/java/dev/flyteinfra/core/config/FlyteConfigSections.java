@@ -12,8 +12,10 @@ import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The sections of Flyte's configuration that every topology shares, in Flyte's own key names:
@@ -97,9 +99,9 @@ public final class FlyteConfigSections {
         "stackdriver-enabled", logs.stackdriverProject().isPresent());
     logs.kubernetesTemplateUri().ifPresent(uri -> links.put("kubernetes-template-uri", uri));
     logs.cloudwatchRegion().ifPresent(region -> links.put("cloudwatch-template-uri",
-        String.format(java.util.Locale.ROOT, CLOUDWATCH_TEMPLATE, region, logs.cloudwatchLogGroup().orElseThrow())));
+        String.format(Locale.ROOT, CLOUDWATCH_TEMPLATE, region, logs.cloudwatchLogGroup().orElseThrow())));
     logs.stackdriverProject().ifPresent(project -> links.put("stackdriver-template-uri",
-        String.format(java.util.Locale.ROOT, STACKDRIVER_TEMPLATE, project, project)));
+        String.format(Locale.ROOT, STACKDRIVER_TEMPLATE, project, project)));
     return links;
   }
 
@@ -168,7 +170,7 @@ public final class FlyteConfigSections {
    * file name {@code <project>-<domain>.yaml} → its content.
    */
   public static Map<String, Object> projectQuotaAttributes(List<Project> projects) {
-    Map<String, Object> files = new java.util.TreeMap<>();
+    Map<String, Object> files = new TreeMap<>();
     for (Project project : projects) {
       project.quotas().forEach((domain, quota) -> {
         Map<String, Object> attributes = map(QUOTA_CPU, quota.cpu(), QUOTA_MEMORY, quota.memory());

@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -490,7 +491,7 @@ public final class CoreTopology {
   }
 
   /** Flyte's components serve {@code /healthcheck} on their metrics (profiler) port. */
-  private static io.fabric8.kubernetes.api.model.Probe metricsHealthcheck(int initialDelaySeconds, int failureThreshold) {
+  private static Probe metricsHealthcheck(int initialDelaySeconds, int failureThreshold) {
     return KubeObjects.httpProbe("/healthcheck", "http-metrics", initialDelaySeconds, failureThreshold);
   }
 

@@ -1,10 +1,13 @@
 package dev.flyteinfra.core.manifest;
 
+import dev.flyteinfra.core.model.IngressSettings;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
@@ -14,9 +17,6 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import dev.flyteinfra.core.model.IngressSettings;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Small builders for the Kubernetes objects every topology renders the same way. */
 public final class KubeObjects {
@@ -131,7 +132,7 @@ public final class KubeObjects {
 
   /** Every gRPC service path, with and without {@code /*}. */
   public static List<String> grpcPaths() {
-    return GRPC_SERVICES.stream().flatMap(service -> java.util.stream.Stream.of(service, service + "/*")).toList();
+    return GRPC_SERVICES.stream().flatMap(service -> Stream.of(service, service + "/*")).toList();
   }
 
   /** The namespace, held to the restricted Pod Security Standard that every Flyte pod here meets. */

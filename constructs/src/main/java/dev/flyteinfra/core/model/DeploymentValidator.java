@@ -3,11 +3,14 @@ package dev.flyteinfra.core.model;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -336,7 +339,7 @@ final class DeploymentValidator {
     }
     Components c = d.components();
     if (c != null && core) {
-      Map<String, ComponentSettings> components = new java.util.LinkedHashMap<>();
+      Map<String, ComponentSettings> components = new LinkedHashMap<>();
       components.put("flyteadmin", c.flyteadmin());
       components.put("flytepropeller", c.flytepropeller());
       components.put("datacatalog", c.datacatalog());
@@ -400,7 +403,7 @@ final class DeploymentValidator {
         } else if (id.equals("*") && (ids.size() != 1 || i != sharding.shards().size() - 1)) {
           add(path, "'*' must be alone in the last shard", "move '*' to a last shard of its own");
         } else if (sharding.type() == PropellerSharding.Type.DOMAIN && !id.equals("*") && !domainNames.contains(id)) {
-          add(path, "'" + id + "' is not a domain", "use one of " + new java.util.TreeSet<>(domainNames));
+          add(path, "'" + id + "' is not a domain", "use one of " + new TreeSet<>(domainNames));
         }
       }
     }
@@ -419,7 +422,7 @@ final class DeploymentValidator {
     }
     Set<String> names = new HashSet<>();
     Set<String> servedLabels = new HashSet<>();
-    Map<String, String> firstUse = new java.util.TreeMap<>();
+    Map<String, String> firstUse = new TreeMap<>();
     for (int i = 0; i < planes.size(); i++) {
       DataPlaneCluster plane = planes.get(i);
       String path = "multiCluster.dataPlanes[" + i + "]";

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
@@ -25,8 +25,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a deployment description from YAML or JSON (the config file maps onto
@@ -206,10 +209,10 @@ public final class ConfigLoader {
         return "a string";
       }
       if (type.isEnum()) {
-        return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-            .map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
+        return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+            .map(s -> s.toLowerCase(Locale.ROOT)).toList();
       }
-      if (java.util.Collection.class.isAssignableFrom(type)) {
+      if (Collection.class.isAssignableFrom(type)) {
         return "a list";
       }
       return "a mapping";
