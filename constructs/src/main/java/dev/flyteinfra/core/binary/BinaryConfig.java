@@ -40,23 +40,9 @@ final class BinaryConfig {
     return files;
   }
 
-  /** Cluster resource template file name → YAML text. */
-  static Map<String, String> clusterResourceTemplates(Plan plan) {
-    Map<String, String> files = new TreeMap<>();
-    FlyteConfigSections.clusterResourceTemplates(plan.deployment().domains(), plan.deployment().taskIdentity())
-        .forEach((file, object) -> files.put(file, Yaml.write(object)));
-    return files;
-  }
-
   private static Map<String, Object> core(Plan plan) {
     FlyteDeployment d = plan.deployment();
-    Map<String, Object> clusterResources = new LinkedHashMap<>();
-    clusterResources.put("standaloneDeployment", false);
-    clusterResources.put("templatePath", Plan.TEMPLATES_DIR);
-    List<Object> customData = FlyteConfigSections.clusterResourceCustomData(d.domains(), d.taskIdentity());
-    if (!customData.isEmpty()) {
-      clusterResources.put("customData", customData);
-    }
+    Map<String, Object> clusterResources = FlyteConfigSections.clusterResources(d.domains(), d.taskIdentity(), Plan.TEMPLATES_DIR);
     List<String> seedProjects = d.projects().stream().map(Project::name).toList();
     List<Map<String, String>> seedDetails = d.projects().stream()
         .map(p -> Map.of("name", p.name(), "description", p.description())).toList();

@@ -3,6 +3,7 @@ package dev.flyteinfra.core.binary;
 import static dev.flyteinfra.core.manifest.KubeObjects.rule;
 import static dev.flyteinfra.core.manifest.KubeObjects.servicePort;
 
+import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.manifest.Checksums;
 import dev.flyteinfra.core.manifest.KubeObjects;
 import dev.flyteinfra.core.manifest.Workloads;
@@ -66,7 +67,7 @@ public final class BinaryTopology {
   private List<HasMetadata> objects() {
     ConfigMap config = KubeObjects.configMap(meta(plan.nameWith("config")), BinaryConfig.files(plan));
     ConfigMap templates = KubeObjects.configMap(meta(plan.nameWith("cluster-resource-templates")),
-        BinaryConfig.clusterResourceTemplates(plan));
+        FlyteConfigSections.clusterResourceTemplates(plan.deployment().domains(), plan.deployment().taskIdentity()));
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(KubeObjects.restrictedNamespace(plan.namespace(), plan.labels().standard(APP, "namespace")));
     objects.add(serviceAccount());

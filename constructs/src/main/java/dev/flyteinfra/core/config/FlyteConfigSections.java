@@ -2,6 +2,7 @@ package dev.flyteinfra.core.config;
 
 import static dev.flyteinfra.core.config.ConfigTree.map;
 
+import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.ObjectStore;
 import dev.flyteinfra.core.model.PostgresDatabase;
@@ -108,28 +109,42 @@ public final class FlyteConfigSections {
   /**
    * The cluster resource templates Flyte applies to every project-domain namespace: the namespace
    * itself, with a task identity its {@code default} service account bound to it, and with domain
-   * quotas a ResourceQuota. Keys are file names (applied in name order), values the YAML objects.
+   * quotas a ResourceQuota. File name (applied in name order) → YAML text.
    */
-  public static Map<String, Object> clusterResourceTemplates(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity) {
-    Map<String, Object> templates = map("001_namespace.yaml", map(
-        "apiVersion", "v1", "kind", "Namespace", "metadata", map("name", "{{ namespace }}")));
+  public static Map<String, String> clusterResourceTemplates(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity) {
+    Map<String, String> templates = new TreeMap<>();
+    templates.put("001_namespace.yaml", Yaml.write(map(
+        "apiVersion", "v1", "kind", "Namespace", "metadata", map("name", "{{ namespace }}"))));
     taskIdentity.or(() -> domains.stream().flatMap(d -> d.taskIdentity().stream()).findFirst()).ifPresent(identity -> {
       Map<String, Object> annotations = map();
       Plan.serviceAccountAnnotations(identity).keySet()
           .forEach(key -> annotations.put(key, "{{ " + customDataKey(identity) + " }}"));
-      templates.put("002_serviceaccount.yaml", map(
+      templates.put("002_serviceaccount.yaml", Yaml.write(map(
           "apiVersion", "v1", "kind", "ServiceAccount",
-          "metadata", map("name", "default", "namespace", "{{ namespace }}", "annotations", annotations)));
+          "metadata", map("name", "default", "namespace", "{{ namespace }}", "annotations", annotations))));
     });
-    resourceQuotaTemplate(domains).ifPresent(quota -> templates.put("003_resourcequota.yaml", quota));
+    resourceQuotaTemplate(domains).ifPresent(quota -> templates.put("003_resourcequota.yaml", Yaml.write(quota)));
     return templates;
+  }
+
+  /**
+   * The {@code cluster_resources} section (without its key): where the templates are, and the
+   * per-domain values they substitute.
+   */
+  public static Map<String, Object> clusterResources(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity, String templatePath) {
+    Map<String, Object> section = map("standaloneDeployment", false, "templatePath", templatePath);
+    List<Object> customData = clusterResourceCustomData(domains, taskIdentity);
+    if (!customData.isEmpty()) {
+      section.put("customData", customData);
+    }
+    return section;
   }
 
   /**
    * {@code cluster_resources.customData}: per domain, the values the templates substitute (the
    * domain's quota, the task identity), in the list-of-maps shape Flyte reads.
    */
-  public static List<Object> clusterResourceCustomData(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity) {
+  private static List<Object> clusterResourceCustomData(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity) {
     List<Object> perDomain = new ArrayList<>();
     for (Domain domain : domains) {
       List<Object> values = new ArrayList<>();

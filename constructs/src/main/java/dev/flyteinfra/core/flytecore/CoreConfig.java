@@ -89,14 +89,6 @@ final class CoreConfig {
     return Map.of("clusters.yaml", Yaml.write(Map.of("clusters", Map.of("clusterConfigs", configs, "labelClusterMap", labelClusterMap))));
   }
 
-  /** The templates syncresources applies to every project-domain namespace of every data plane. */
-  Map<String, String> clusterResourceTemplates() {
-    Map<String, String> files = new TreeMap<>();
-    FlyteConfigSections.clusterResourceTemplates(d.domains(), d.taskIdentity())
-        .forEach((file, object) -> files.put(file, Yaml.write(object)));
-    return files;
-  }
-
   /** syncresources' config ({@code flyte-clusterresourcesync-config}). */
   Map<String, String> clusterResourceSync() {
     Map<String, String> files = common();
@@ -223,14 +215,8 @@ final class CoreConfig {
   }
 
   private Map<String, Object> clusterResources() {
-    Map<String, Object> section = new LinkedHashMap<>();
-    List<Object> customData = FlyteConfigSections.clusterResourceCustomData(d.domains(), d.taskIdentity());
-    if (!customData.isEmpty()) {
-      section.put("customData", customData);
-    }
+    Map<String, Object> section = new LinkedHashMap<>(FlyteConfigSections.clusterResources(d.domains(), d.taskIdentity(), TEMPLATES_DIR));
     section.put("refreshInterval", "5m");
-    section.put("standaloneDeployment", false);
-    section.put("templatePath", TEMPLATES_DIR);
     return Map.of("cluster_resources", section);
   }
 

@@ -3,6 +3,7 @@ package dev.flyteinfra.core.flytecore;
 import static dev.flyteinfra.core.manifest.KubeObjects.rule;
 import static dev.flyteinfra.core.manifest.KubeObjects.servicePort;
 
+import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.manifest.Checksums;
 import dev.flyteinfra.core.manifest.KubeObjects;
 import dev.flyteinfra.core.manifest.Manifest;
@@ -33,7 +34,6 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
@@ -122,9 +122,12 @@ public final class CoreTopology {
   }
 
   private List<HasMetadata> controlPlane() {
+    // flyteadmin's first sync and syncresources apply the same templates.
+    ConfigMap templates = KubeObjects.configMap(meta(plan.nameWith("clusterresource-template"), "flyteadmin"),
+        FlyteConfigSections.clusterResourceTemplates(d.domains(), d.taskIdentity()));
     List<HasMetadata> objects = new ArrayList<>();
-    objects.addAll(flyteadmin());
-    objects.addAll(syncresources());
+    objects.addAll(flyteadmin(templates));
+    objects.addAll(syncresources(templates));
     objects.addAll(datacatalog());
     objects.addAll(flytescheduler());
     objects.addAll(flyteconsole());
@@ -132,21 +135,22 @@ public final class CoreTopology {
   }
 
   private List<HasMetadata> dataPlane(Optional<DataPlaneCluster> cluster) {
+    // The webhook reads propeller's config too.
+    ConfigMap propellerConfig = KubeObjects.configMap(meta(plan.nameWith("propeller-config"), "flytepropeller"),
+        config.propeller(cluster));
     List<HasMetadata> objects = new ArrayList<>();
-    objects.addAll(flytepropeller(cluster));
-    objects.addAll(webhook(cluster));
+    objects.addAll(flytepropeller(propellerConfig));
+    objects.addAll(webhook(propellerConfig));
     return objects;
   }
 
   // ---- components ----
 
-  private List<HasMetadata> flyteadmin() {
+  private List<HasMetadata> flyteadmin(ConfigMap templates) {
     String component = "flyteadmin";
     String name = CoreNames.admin(plan);
     ConfigMap base = KubeObjects.configMap(meta(plan.nameWith("admin-base-config"), component), config.adminBase());
     ConfigMap clusters = KubeObjects.configMap(meta(plan.nameWith("admin-clusters-config"), component), config.clusters());
-    ConfigMap templates = KubeObjects.configMap(meta(plan.nameWith("clusterresource-template"), component),
-        config.clusterResourceTemplates());
     List<Volume> volumes = new ArrayList<>(List.of(
         dbPassword(),
         KubeObjects.projectedConfigMaps("base-config", base.getMetadata().getName()),
@@ -193,13 +197,13 @@ public final class CoreTopology {
     return objects;
   }
 
-  private List<HasMetadata> syncresources() {
+  private List<HasMetadata> syncresources(ConfigMap templates) {
     String component = "syncresources";
     String name = plan.nameWith(component);
     ConfigMap sync = KubeObjects.configMap(meta(plan.nameWith("clusterresourcesync-config"), component), config.clusterResourceSync());
     List<Volume> volumes = new ArrayList<>(List.of(dbPassword(),
         KubeObjects.projectedConfigMaps("config", sync.getMetadata().getName()),
-        KubeObjects.projectedConfigMaps("resource-templates", plan.nameWith("clusterresource-template"))));
+        KubeObjects.projectedConfigMaps("resource-templates", templates.getMetadata().getName())));
     volumes.addAll(credentialVolumes());
     List<VolumeMount> mounts = new ArrayList<>(List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR),
         mount("resource-templates", CoreConfig.TEMPLATES_DIR)));
@@ -212,8 +216,8 @@ public final class CoreTopology {
         .withLivenessProbe(metricsHealthcheck(30, 6))
         .build();
     return List.of(sync, deployment(component, name, CoreNames.admin(plan), List.of(), main, volumes,
-        Map.of("checksum/config", Checksums.sha256(sync.getData()), "checksum/templates",
-            Checksums.sha256(config.clusterResourceTemplates())), true));
+        Map.of("checksum/config", Checksums.sha256(sync.getData()), "checksum/templates", Checksums.sha256(templates.getData())),
+        true));
   }
 
   private List<HasMetadata> datacatalog() {
@@ -285,10 +289,9 @@ public final class CoreTopology {
     return objects;
   }
 
-  private List<HasMetadata> flytepropeller(Optional<DataPlaneCluster> cluster) {
+  private List<HasMetadata> flytepropeller(ConfigMap propeller) {
     String component = "flytepropeller";
     String name = plan.nameWith(component);
-    ConfigMap propeller = KubeObjects.configMap(meta(plan.nameWith("propeller-config"), component), config.propeller(cluster));
     Container main = new ContainerBuilder(container(component, image("flytepropeller"),
             List.of("flytepropeller", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), List.of(mount("config", CoreConfig.CONFIG_DIR)),
             Workloads.resources(settings(component).resources())))
@@ -336,7 +339,7 @@ public final class CoreTopology {
     return objects;
   }
 
-  private List<HasMetadata> webhook(Optional<DataPlaneCluster> cluster) {
+  private List<HasMetadata> webhook(ConfigMap propellerConfig) {
     String component = "pod-webhook";
     String name = CoreNames.webhook(plan);
     String image = image("flytepropeller");
@@ -362,9 +365,9 @@ public final class CoreTopology {
     // Empty: the init container writes the webhook's certificates into it at start-up.
     objects.add(new SecretBuilder().withMetadata(meta(name, component)).withType("Opaque").build());
     objects.add(deployment(component, name, name, List.of(init), main,
-        List.of(KubeObjects.projectedConfigMaps("config", plan.nameWith("propeller-config")),
-            new VolumeBuilder().withName("webhook-certs").withNewSecret().withSecretName(name).withDefaultMode(0440).endSecret().build()),
-        Map.of("checksum/config", Checksums.sha256(config.propeller(cluster))), false, settings("webhook")));
+        List.of(KubeObjects.projectedConfigMaps("config", propellerConfig.getMetadata().getName()),
+            KubeObjects.secretVolume("webhook-certs", name)),
+        Map.of("checksum/config", Checksums.sha256(propellerConfig.getData())), false, settings("webhook")));
     objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(servicePort("https", 443, "https"))));
     objects.addAll(availability(component, name, settings("webhook")));
     return objects;
@@ -432,7 +435,7 @@ public final class CoreTopology {
   }
 
   private String image(String component) {
-    return "cr.flyte.org/flyteorg/" + component + ":v" + d.flyteVersion();
+    return plan.images().component(component);
   }
 
   private ObjectMeta meta(String name, String component) {
@@ -469,8 +472,7 @@ public final class CoreTopology {
   /** One volume per data plane with its token and CA, for FlyteAdmin and syncresources. */
   private List<Volume> credentialVolumes() {
     return d.multiCluster().map(MultiCluster::dataPlanes).orElse(List.of()).stream()
-        .map(c -> new VolumeBuilder().withName("cluster-" + c.name())
-            .withNewSecret().withSecretName(c.credentialsSecret()).withDefaultMode(0440).endSecret().build())
+        .map(c -> KubeObjects.secretVolume("cluster-" + c.name(), c.credentialsSecret()))
         .toList();
   }
 

@@ -72,6 +72,11 @@ public final class KubeObjects {
         .endSecret().build();
   }
 
+  /** A whole Secret as a volume, readable by the pod's group only. */
+  public static Volume secretVolume(String volume, String secret) {
+    return new VolumeBuilder().withName(volume).withNewSecret().withSecretName(secret).withDefaultMode(0440).endSecret().build();
+  }
+
   public static Volume emptyDir(String volume) {
     return new VolumeBuilder().withName(volume).withNewEmptyDir().endEmptyDir().build();
   }

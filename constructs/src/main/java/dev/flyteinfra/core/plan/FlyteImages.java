@@ -5,19 +5,27 @@ package dev.flyteinfra.core.plan;
  * official flyte-binary chart leaves its image at {@code latest}, Flyte's release script pins
  * {@code flyte-binary-release:v<version>}, which is what this uses.
  */
-public record FlyteImages(String flyteBinary, String copilot, String console, String waitForDb) {
+public record FlyteImages(String flyteTag, String console, String waitForDb) {
   /** FlyteConsole is released on its own; this is the version the Flyte 1.16.8 charts pin. */
   static final String CONSOLE = "cr.flyte.org/flyteorg/flyteconsole:v1.21.0";
-
   /** PostgreSQL client image for the wait-for-db init container ({@code pg_isready}). */
   static final String POSTGRES_CLIENT = "docker.io/library/postgres:15.8-alpine";
+  private static final String FLYTE_REGISTRY = "cr.flyte.org/flyteorg/";
 
   static FlyteImages forVersion(String flyteVersion) {
-    String tag = "v" + flyteVersion;
-    return new FlyteImages(
-        "cr.flyte.org/flyteorg/flyte-binary-release:" + tag,
-        "cr.flyte.org/flyteorg/flytecopilot:" + tag,
-        CONSOLE,
-        POSTGRES_CLIENT);
+    return new FlyteImages("v" + flyteVersion, CONSOLE, POSTGRES_CLIENT);
+  }
+
+  /** A Flyte component's image at this release, e.g. {@code flyteadmin}, {@code flytepropeller}. */
+  public String component(String name) {
+    return FLYTE_REGISTRY + name + ":" + flyteTag;
+  }
+
+  public String flyteBinary() {
+    return component("flyte-binary-release");
+  }
+
+  public String copilot() {
+    return component("flytecopilot");
   }
 }
