@@ -7,9 +7,11 @@ import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.plan.Plan;
+import dev.flyteinfra.core.plan.SandboxPorts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -31,7 +33,9 @@ final class BinaryConfig {
     files.put("000-core.yaml", Yaml.write(core(plan)));
     files.put("001-plugins.yaml", Yaml.write(plugins(plan)));
     files.put("002-database.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
-    Map<String, Object> storage = new LinkedHashMap<>(FlyteConfigSections.storage(d.storage()));
+    // In a sandbox, signed URLs (pyflyte's code uploads) must name MinIO as the laptop reaches it.
+    Map<String, Object> storage = new LinkedHashMap<>(FlyteConfigSections.storage(d.storage(),
+        plan.isSandbox() ? Optional.of(SandboxPorts.minioUrl()) : Optional.empty()));
     storage.put("propeller", Map.of("rawoutput-prefix", FlyteConfigSections.rawOutputPrefix(d.storage())));
     files.put("003-storage.yaml", Yaml.write(storage));
     if (!d.extraConfig().isEmpty()) {
@@ -42,7 +46,7 @@ final class BinaryConfig {
 
   private static Map<String, Object> core(Plan plan) {
     FlyteDeployment d = plan.deployment();
-    Map<String, Object> clusterResources = FlyteConfigSections.clusterResources(d.domains(), d.taskIdentity(), Plan.TEMPLATES_DIR);
+    Map<String, Object> clusterResources = FlyteConfigSections.clusterResources(d, Plan.TEMPLATES_DIR);
     List<String> seedProjects = d.projects().stream().map(Project::name).toList();
     List<Map<String, String>> seedDetails = d.projects().stream()
         .map(p -> Map.of("name", p.name(), "description", p.description())).toList();
@@ -77,6 +81,7 @@ final class BinaryConfig {
     Map<String, Object> k8s = new LinkedHashMap<>();
     k8s.put("co-pilot", Map.of("image", plan.images().copilot()));
     k8s.put("inject-finalizer", true);
+    k8s.putAll(FlyteConfigSections.taskStorageEnv(plan.deployment().storage()));
     // Azure's webhook only hands a token to labelled pods: label every task pod (as deploy-flyte does).
     plan.deployment().taskIdentity().map(Plan::identityPodLabels).filter(labels -> !labels.isEmpty())
         .ifPresent(labels -> k8s.put("default-labels", labels));

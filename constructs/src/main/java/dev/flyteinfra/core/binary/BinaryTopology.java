@@ -11,6 +11,7 @@ import dev.flyteinfra.core.model.ComponentSettings;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.plan.Plan;
+import dev.flyteinfra.core.plan.SandboxPorts;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -18,6 +19,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -67,7 +69,7 @@ public final class BinaryTopology {
   private List<HasMetadata> objects() {
     ConfigMap config = KubeObjects.configMap(meta(plan.nameWith("config")), BinaryConfig.files(plan));
     ConfigMap templates = KubeObjects.configMap(meta(plan.nameWith("cluster-resource-templates")),
-        FlyteConfigSections.clusterResourceTemplates(plan.deployment().domains(), plan.deployment().taskIdentity()));
+        FlyteConfigSections.clusterResourceTemplates(plan.deployment()));
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(KubeObjects.restrictedNamespace(plan.namespace(), plan.labels().standard(APP, "namespace")));
     objects.add(serviceAccount());
@@ -77,13 +79,18 @@ public final class BinaryTopology {
     objects.add(templates);
     objects.add(deployment(config, templates));
     Map<String, String> selector = plan.labels().selector(APP, COMPONENT);
-    objects.add(KubeObjects.clusterIpService(meta(plan.nameWith("http")), selector,
-        List.of(servicePort("http", BinaryConfig.HTTP_PORT, "http"))));
-    objects.add(KubeObjects.clusterIpService(meta(plan.nameWith("grpc")), selector,
-        List.of(servicePort("grpc", BinaryConfig.GRPC_PORT, "grpc"))));
+    objects.add(reachable(KubeObjects.clusterIpService(meta(plan.nameWith("http")), selector,
+        List.of(servicePort("http", BinaryConfig.HTTP_PORT, "http"))), SandboxPorts.HTTP));
+    objects.add(reachable(KubeObjects.clusterIpService(meta(plan.nameWith("grpc")), selector,
+        List.of(servicePort("grpc", BinaryConfig.GRPC_PORT, "grpc"))), SandboxPorts.GRPC));
     objects.add(KubeObjects.clusterIpService(meta(plan.nameWith("webhook")), selector, List.of(servicePort("webhook", 443, "webhook"))));
     plan.deployment().ingress().ifPresent(ingress -> objects.addAll(ingresses(ingress)));
     return objects;
+  }
+
+  /** In a sandbox, the Service as a NodePort at a fixed port, so localhost reaches it; else unchanged. */
+  private Service reachable(Service service, int sandboxNodePort) {
+    return plan.isSandbox() ? KubeObjects.withNodePort(service, sandboxNodePort) : service;
   }
 
   private ObjectMeta meta(String name) {
@@ -127,7 +134,7 @@ public final class BinaryTopology {
               .withInitContainers(Workloads.waitForDb(plan.images().waitForDb(), d.database()))
               .withContainers(flyteContainer(settings))
               .withVolumes(
-                  KubeObjects.projectedConfigMaps("config", config.getMetadata().getName()),
+                  KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), config.getMetadata().getName()),
                   KubeObjects.projectedConfigMaps("cluster-resource-templates", templates.getMetadata().getName()),
                   KubeObjects.secretFile("db-pass", d.database().passwordSecret().name(), d.database().passwordSecret().key(),
                       Plan.DB_PASSWORD_FILE),

@@ -4,6 +4,7 @@ import static dev.flyteinfra.core.config.ConfigTree.map;
 
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.Domain;
+import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.ObjectStore;
 import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Project;
@@ -11,6 +12,7 @@ import dev.flyteinfra.core.model.Quota;
 import dev.flyteinfra.core.model.TaskLogs;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.Plan;
+import dev.flyteinfra.core.plan.SandboxPorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,13 @@ public final class FlyteConfigSections {
       + "%%0Aresource.labels.container_name%%3D%%22{{.containerName}}%%22?project=%s"
       + "&angularJsUrl=%%2Flogs%%2Fviewer%%3Fproject%%3D%s";
 
+  /** The Secret in every project-domain namespace that holds MinIO's access key for task pods. */
+  public static final String TASK_STORAGE_SECRET = "flyte-storage-credentials";
+  /** Environment variables of FlyteAdmin (and flyte-binary) that hold MinIO's access key. */
+  public static final String STORAGE_KEY_ID_ENV = "AWS_ACCESS_KEY_ID";
+  public static final String STORAGE_SECRET_KEY_ENV = "AWS_SECRET_ACCESS_KEY";
+  private static final String STORAGE_KEY_ID = "storageAccessKeyId";
+  private static final String STORAGE_SECRET_KEY = "storageSecretAccessKey";
   private static final String QUOTA_CPU = "projectQuotaCpu";
   private static final String QUOTA_MEMORY = "projectQuotaMemory";
   private static final String QUOTA_GPU = "projectQuotaGpu";
@@ -53,6 +62,11 @@ public final class FlyteConfigSections {
 
   /** {@code storage}: one stow backend for every provider, and the download limit the charts set. */
   public static Map<String, Object> storage(ObjectStore store) {
+    return storage(store, Optional.empty());
+  }
+
+  /** {@code storage}, with signed URLs naming the store at another endpoint than Flyte reaches it at. */
+  public static Map<String, Object> storage(ObjectStore store, Optional<String> signedUrlEndpoint) {
     Map<String, Object> stow;
     if (store.s3().isPresent()) {
       var s3 = store.s3().get();
@@ -66,17 +80,20 @@ public final class FlyteConfigSections {
       stow = map("kind", "azure", "config", map("account", store.azure().get().account()));
     } else {
       var minio = store.minio().orElseThrow();
-      // auth_type iam = the AWS SDK's default credential chain, which reads AWS_ACCESS_KEY_ID and
-      // AWS_SECRET_ACCESS_KEY from the environment, set from the Secret: no key in any ConfigMap.
+      // accesskey: the keys come from the config file projected from credentialsConfig's Secret.
+      // iam: the AWS SDK's default chain reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from
+      // the environment, set from the Secret. Either way no key is in any ConfigMap.
       stow = map("kind", "s3", "config", map(
           "region", minio.region(),
           "endpoint", minio.endpoint(),
-          "auth_type", "iam",
+          "auth_type", minio.credentialsConfig().isPresent() ? "accesskey" : "iam",
           "disable_ssl", minio.endpoint().startsWith("http://"),
           "v2_signing", false));
     }
-    return map("storage", map("type", "stow", "container", store.metadataBucket(), "stow", stow,
-        "limits", map("maxDownloadMBs", 10)));
+    Map<String, Object> storage = map("type", "stow", "container", store.metadataBucket(), "stow", stow,
+        "limits", map("maxDownloadMBs", 10));
+    signedUrlEndpoint.ifPresent(endpoint -> storage.put("signedUrl", map("stowConfigOverride", map("endpoint", endpoint))));
+    return map("storage", storage);
   }
 
   /** Where task outputs go: {@code <scheme>://<user-data bucket>/data}. */
@@ -107,11 +124,25 @@ public final class FlyteConfigSections {
   }
 
   /**
-   * The cluster resource templates Flyte applies to every project-domain namespace: the namespace
-   * itself, with a task identity its {@code default} service account bound to it, and with domain
-   * quotas a ResourceQuota. File name (applied in name order) → YAML text.
+   * {@code plugins.k8s} keys that hand task pods a MinIO store: its endpoint, and its access key
+   * from the Secret that the cluster resource templates put into every project-domain namespace.
+   * Empty for the clouds, where tasks reach the store through their identity.
    */
-  public static Map<String, String> clusterResourceTemplates(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity) {
+  public static Map<String, Object> taskStorageEnv(ObjectStore store) {
+    return store.minio().map(minio -> map(
+        "default-env-vars", map("FLYTE_AWS_ENDPOINT", minio.endpoint()),
+        "default-env-from-secrets", List.of(TASK_STORAGE_SECRET))).orElse(map());
+  }
+
+  /**
+   * The cluster resource templates Flyte applies to every project-domain namespace: the namespace
+   * itself, with a task identity its {@code default} service account bound to it, with domain
+   * quotas a ResourceQuota, and with MinIO the Secret that gives task pods its access key.
+   * File name (applied in name order) → YAML text.
+   */
+  public static Map<String, String> clusterResourceTemplates(FlyteDeployment deployment) {
+    List<Domain> domains = deployment.domains();
+    Optional<WorkloadIdentity> taskIdentity = deployment.taskIdentity();
     Map<String, String> templates = new TreeMap<>();
     templates.put("001_namespace.yaml", Yaml.write(map(
         "apiVersion", "v1", "kind", "Namespace", "metadata", map("name", "{{ namespace }}"))));
@@ -124,6 +155,16 @@ public final class FlyteConfigSections {
           "metadata", map("name", "default", "namespace", "{{ namespace }}", "annotations", annotations))));
     });
     resourceQuotaTemplate(domains).ifPresent(quota -> templates.put("003_resourcequota.yaml", Yaml.write(quota)));
+    if (deployment.storage().minio().isPresent()) {
+      // The values come from FlyteAdmin's environment (customData valueFrom env), set from the
+      // Secret: the key is never in a ConfigMap.
+      templates.put("004_storage_credentials.yaml", Yaml.write(map(
+          "apiVersion", "v1", "kind", "Secret", "type", "Opaque",
+          "metadata", map("name", TASK_STORAGE_SECRET, "namespace", "{{ namespace }}"),
+          "stringData", map(
+              "FLYTE_AWS_ACCESS_KEY_ID", "{{ " + STORAGE_KEY_ID + " }}",
+              "FLYTE_AWS_SECRET_ACCESS_KEY", "{{ " + STORAGE_SECRET_KEY + " }}"))));
+    }
     return templates;
   }
 
@@ -131,9 +172,9 @@ public final class FlyteConfigSections {
    * The {@code cluster_resources} section (without its key): where the templates are, and the
    * per-domain values they substitute.
    */
-  public static Map<String, Object> clusterResources(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity, String templatePath) {
+  public static Map<String, Object> clusterResources(FlyteDeployment deployment, String templatePath) {
     Map<String, Object> section = map("standaloneDeployment", false, "templatePath", templatePath);
-    List<Object> customData = clusterResourceCustomData(domains, taskIdentity);
+    List<Object> customData = clusterResourceCustomData(deployment);
     if (!customData.isEmpty()) {
       section.put("customData", customData);
     }
@@ -142,11 +183,13 @@ public final class FlyteConfigSections {
 
   /**
    * {@code cluster_resources.customData}: per domain, the values the templates substitute (the
-   * domain's quota, the task identity), in the list-of-maps shape Flyte reads.
+   * domain's quota, the task identity, MinIO's access key read from the environment), in the
+   * list-of-maps shape Flyte reads.
    */
-  private static List<Object> clusterResourceCustomData(List<Domain> domains, Optional<WorkloadIdentity> taskIdentity) {
+  private static List<Object> clusterResourceCustomData(FlyteDeployment deployment) {
+    Optional<WorkloadIdentity> taskIdentity = deployment.taskIdentity();
     List<Object> perDomain = new ArrayList<>();
-    for (Domain domain : domains) {
+    for (Domain domain : deployment.domains()) {
       List<Object> values = new ArrayList<>();
       domain.quota().ifPresent(quota -> {
         values.add(map(QUOTA_CPU, map("value", quota.cpu())));
@@ -155,6 +198,10 @@ public final class FlyteConfigSections {
       });
       domain.taskIdentity().or(() -> taskIdentity).ifPresent(identity -> values.add(map(customDataKey(identity),
           map("value", Plan.serviceAccountAnnotations(identity).values().iterator().next()))));
+      if (deployment.storage().minio().isPresent()) {
+        values.add(map(STORAGE_KEY_ID, map("valueFrom", map("env", STORAGE_KEY_ID_ENV))));
+        values.add(map(STORAGE_SECRET_KEY, map("valueFrom", map("env", STORAGE_SECRET_KEY_ENV))));
+      }
       if (!values.isEmpty()) {
         perDomain.add(map(domain.name(), values));
       }
@@ -207,6 +254,17 @@ public final class FlyteConfigSections {
       return "defaultIamRole";
     }
     return identity.gcpServiceAccount().isPresent() ? "defaultIamServiceAccount" : "defaultAzureClientId";
+  }
+
+  /**
+   * The flytectl / pyflyte config that reaches a sandbox from the machine running it: gRPC on its
+   * NodePort without TLS, and the console for the links flytectl prints.
+   */
+  public static Map<String, Object> sandboxClientConfig() {
+    return map(
+        "admin", map("endpoint", SandboxPorts.adminEndpoint(), "insecure", true, "authType", "Pkce"),
+        "console", map("endpoint", SandboxPorts.consoleUrl()),
+        "logger", map("level", 0, "show-source", true));
   }
 
   /** {@code logger}. */

@@ -142,6 +142,7 @@ final class CoreConfig {
     k8s.put("default-cpus", "100m");
     k8s.put("default-memory", "100Mi");
     k8s.put("default-env-vars", List.of());
+    k8s.putAll(FlyteConfigSections.taskStorageEnv(d.storage()));
     k8s.put("inject-finalizer", true);
     d.taskIdentity().map(Plan::identityPodLabels).filter(labels -> !labels.isEmpty())
         .ifPresent(labels -> k8s.put("default-labels", labels));
@@ -215,7 +216,7 @@ final class CoreConfig {
   }
 
   private Map<String, Object> clusterResources() {
-    Map<String, Object> section = new LinkedHashMap<>(FlyteConfigSections.clusterResources(d.domains(), d.taskIdentity(), TEMPLATES_DIR));
+    Map<String, Object> section = new LinkedHashMap<>(FlyteConfigSections.clusterResources(d, TEMPLATES_DIR));
     section.put("refreshInterval", "5m");
     return Map.of("cluster_resources", section);
   }

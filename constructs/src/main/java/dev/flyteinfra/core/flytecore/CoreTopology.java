@@ -124,7 +124,7 @@ public final class CoreTopology {
   private List<HasMetadata> controlPlane() {
     // flyteadmin's first sync and syncresources apply the same templates.
     ConfigMap templates = KubeObjects.configMap(meta(plan.nameWith("clusterresource-template"), "flyteadmin"),
-        FlyteConfigSections.clusterResourceTemplates(d.domains(), d.taskIdentity()));
+        FlyteConfigSections.clusterResourceTemplates(d));
     List<HasMetadata> objects = new ArrayList<>();
     objects.addAll(flyteadmin(templates));
     objects.addAll(syncresources(templates));
@@ -154,7 +154,7 @@ public final class CoreTopology {
     List<Volume> volumes = new ArrayList<>(List.of(
         dbPassword(),
         KubeObjects.projectedConfigMaps("base-config", base.getMetadata().getName()),
-        KubeObjects.projectedConfigMaps("config", base.getMetadata().getName(), clusters.getMetadata().getName()),
+        KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), base.getMetadata().getName(), clusters.getMetadata().getName()),
         KubeObjects.projectedConfigMaps("resource-templates", templates.getMetadata().getName()),
         KubeObjects.emptyDir("shared-data")));
     volumes.addAll(credentialVolumes());
@@ -170,9 +170,9 @@ public final class CoreTopology {
             List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("base-config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "512Mi")),
         container("seed-projects", image, seed,
             List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("base-config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "512Mi")),
-        container("sync-cluster-resources", image,
+        new ContainerBuilder(container("sync-cluster-resources", image,
             List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "clusterresource", "sync"), syncMounts,
-            Workloads.resources("50m", "128Mi", "512Mi")));
+            Workloads.resources("50m", "128Mi", "512Mi"))).withEnv(minioEnv()).build());
     List<VolumeMount> mounts = new ArrayList<>(List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR),
         writable("shared-data", "/srv/flyte")));
     mounts.addAll(credentialMounts());
@@ -202,7 +202,7 @@ public final class CoreTopology {
     String name = plan.nameWith(component);
     ConfigMap sync = KubeObjects.configMap(meta(plan.nameWith("clusterresourcesync-config"), component), config.clusterResourceSync());
     List<Volume> volumes = new ArrayList<>(List.of(dbPassword(),
-        KubeObjects.projectedConfigMaps("config", sync.getMetadata().getName()),
+        KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), sync.getMetadata().getName()),
         KubeObjects.projectedConfigMaps("resource-templates", templates.getMetadata().getName())));
     volumes.addAll(credentialVolumes());
     List<VolumeMount> mounts = new ArrayList<>(List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR),
@@ -214,6 +214,7 @@ public final class CoreTopology {
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(metricsHealthcheck(10, 3))
         .withLivenessProbe(metricsHealthcheck(30, 6))
+        .withEnv(minioEnv())
         .build();
     return List.of(sync, deployment(component, name, CoreNames.admin(plan), List.of(), main, volumes,
         Map.of("checksum/config", Checksums.sha256(sync.getData()), "checksum/templates", Checksums.sha256(templates.getData())),
@@ -240,7 +241,7 @@ public final class CoreTopology {
     objects.add(serviceAccount(component, name));
     objects.add(catalog);
     objects.add(deployment(component, name, name, init, main,
-        List.of(dbPassword(), KubeObjects.projectedConfigMaps("config", catalog.getMetadata().getName())),
+        List.of(dbPassword(), KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), catalog.getMetadata().getName())),
         checksums(catalog), false));
     objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(
         servicePort("grpc", 89, "grpc"), servicePort("http-metrics", CoreConfig.METRICS, "http-metrics"))));
@@ -265,7 +266,7 @@ public final class CoreTopology {
             mounts, Workloads.resources("10m", "32Mi", "128Mi")));
     return List.of(serviceAccount(component, name), scheduler,
         deployment(component, name, name, init, main,
-            List.of(dbPassword(), KubeObjects.projectedConfigMaps("config", scheduler.getMetadata().getName())), checksums(scheduler), true));
+            List.of(dbPassword(), KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), scheduler.getMetadata().getName())), checksums(scheduler), true));
   }
 
   private List<HasMetadata> flyteconsole() {
@@ -301,7 +302,7 @@ public final class CoreTopology {
         .withLivenessProbe(metricsHealthcheck(30, 6))
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .build();
-    List<Volume> volumes = List.of(KubeObjects.projectedConfigMaps("config", propeller.getMetadata().getName()));
+    List<Volume> volumes = List.of(KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), propeller.getMetadata().getName()));
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(serviceAccount(component, name));
     objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), PROPELLER_RULES));
@@ -365,7 +366,7 @@ public final class CoreTopology {
     // Empty: the init container writes the webhook's certificates into it at start-up.
     objects.add(new SecretBuilder().withMetadata(meta(name, component)).withType("Opaque").build());
     objects.add(deployment(component, name, name, List.of(init), main,
-        List.of(KubeObjects.projectedConfigMaps("config", propellerConfig.getMetadata().getName()),
+        List.of(KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), propellerConfig.getMetadata().getName()),
             KubeObjects.secretVolume("webhook-certs", name)),
         Map.of("checksum/config", Checksums.sha256(propellerConfig.getData())), false, settings("webhook")));
     objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(servicePort("https", 443, "https"))));

@@ -1,6 +1,7 @@
 package dev.flyteinfra.core.manifest;
 
 import dev.flyteinfra.core.model.IngressSettings;
+import dev.flyteinfra.core.model.SecretKeyRef;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -30,6 +31,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -57,11 +59,26 @@ public final class KubeObjects {
 
   /** A projected volume of ConfigMaps, in order. */
   public static Volume projectedConfigMaps(String volume, String... configMaps) {
+    return flyteConfig(volume, Optional.empty(), configMaps);
+  }
+
+  /** File name of the storage credentials in a Flyte config directory. */
+  public static final String STORAGE_CREDENTIALS_FILE = "storage-credentials.yaml";
+
+  /**
+   * A Flyte config directory: the ConfigMaps' files and, when given, the Secret key holding the
+   * storage credentials as one more config file ({@value #STORAGE_CREDENTIALS_FILE}, readable by
+   * the pod's group only), as the official chart projects its storage Secret.
+   */
+  public static Volume flyteConfig(String volume, Optional<SecretKeyRef> storageCredentials, String... configMaps) {
     VolumeBuilder builder = new VolumeBuilder().withName(volume);
     var projected = builder.withNewProjected();
     for (String configMap : configMaps) {
       projected.addNewSource().withNewConfigMap().withName(configMap).endConfigMap().endSource();
     }
+    storageCredentials.ifPresent(ref -> projected.addNewSource().withNewSecret().withName(ref.name())
+        .addNewItem().withKey(ref.key()).withPath(STORAGE_CREDENTIALS_FILE).withMode(0440).endItem()
+        .endSecret().endSource());
     return projected.endProjected().build();
   }
 
@@ -109,6 +126,12 @@ public final class KubeObjects {
     return new ServiceBuilder().withMetadata(meta)
         .withNewSpec().withType("ClusterIP").withSelector(selector).withPorts(ports).endSpec()
         .build();
+  }
+
+  /** The same Service as type NodePort, its only port at the given node port. */
+  public static Service withNodePort(Service service, int nodePort) {
+    return new ServiceBuilder(service).editSpec().withType("NodePort")
+        .editFirstPort().withNodePort(nodePort).endPort().endSpec().build();
   }
 
   public static Probe httpProbe(String path, Object port, int initialDelaySeconds, int failureThreshold) {

@@ -1,13 +1,13 @@
 package dev.flyteinfra.core.manifest;
 
+import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.model.ImmutableResources;
 import dev.flyteinfra.core.model.MinioStorage;
 import dev.flyteinfra.core.model.PostgresDatabase;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import java.util.List;
+import dev.flyteinfra.core.model.Resources;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import dev.flyteinfra.core.model.Resources;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import java.util.List;
 
 /**
  * The hardening every Flyte workload shares: the restricted Pod Security Standard (non-root,
@@ -65,8 +66,8 @@ public final class Workloads {
   /** MinIO's access key as the AWS SDK's standard variables, from its Secret. */
   public static List<EnvVar> minioCredentials(MinioStorage minio) {
     return List.of(
-        KubeObjects.secretEnv("AWS_ACCESS_KEY_ID", minio.accessKeyId().name(), minio.accessKeyId().key()),
-        KubeObjects.secretEnv("AWS_SECRET_ACCESS_KEY", minio.secretAccessKey().name(), minio.secretAccessKey().key()));
+        KubeObjects.secretEnv(FlyteConfigSections.STORAGE_KEY_ID_ENV, minio.accessKeyId().name(), minio.accessKeyId().key()),
+        KubeObjects.secretEnv(FlyteConfigSections.STORAGE_SECRET_KEY_ENV, minio.secretAccessKey().name(), minio.secretAccessKey().key()));
   }
 
   public static ResourceRequirements resources(Resources r) {

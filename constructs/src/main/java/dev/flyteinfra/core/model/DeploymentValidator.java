@@ -77,19 +77,28 @@ final class DeploymentValidator {
             "write MAJOR.MINOR.PATCH without a leading 'v', e.g. " + FlyteDeployment.DEFAULT_FLYTE_VERSION);
       }
     }
-    required("topology", d.topology(), "choose one of: binary, core");
-    if (required("database", d.database(), "describe the PostgreSQL database (host, passwordSecret)")) {
+    required("topology", d.topology(), "choose one of: sandbox, binary, core");
+    boolean sandbox = d.topology() == Topology.SANDBOX;
+    if (sandbox ? d.database() != null : required("database", d.database(),
+        "describe the PostgreSQL database (host and passwordSecret, or inCluster: {})")) {
       checkDatabase(d.database());
+      if (sandbox && d.database().inCluster().isEmpty()) {
+        add("database", "the sandbox runs its own Postgres", "remove database, or set only database.inCluster");
+      }
     }
-    if (required("storage", d.storage(), "describe the object store (metadataBucket and one of s3, gcs, azure, minio)")) {
+    if (sandbox ? d.storage() != null : required("storage", d.storage(),
+        "describe the object store (metadataBucket and one of s3, gcs, azure, minio)")) {
       checkStorage(d.storage());
+      if (sandbox && d.storage().minio().flatMap(MinioStorage::inCluster).isEmpty()) {
+        add("storage", "the sandbox runs its own MinIO", "remove storage, or set storage.minio.inCluster");
+      }
     }
     d.identity().ifPresent(identity -> checkIdentity("identity", identity));
     d.taskIdentity().ifPresent(identity -> checkIdentity("taskIdentity", identity));
     d.ingress().ifPresent(this::checkIngress);
     if (d.components() != null && d.components().binary() != null) {
       checkComponent("components.binary", d.components().binary());
-      if (d.topology() == Topology.BINARY && d.components().binary().replicas() != 1) {
+      if (d.topology() != Topology.CORE && d.components().binary().replicas() != 1) {
         add("components.binary.replicas", "flyte-binary runs exactly one replica, got " + d.components().binary().replicas(),
             "set replicas: 1 (propeller and the scheduler inside it are singletons); scale with topology core");
       }
@@ -107,7 +116,11 @@ final class DeploymentValidator {
   }
 
   private void checkDatabase(PostgresDatabase db) {
-    if (required("database.host", db.host(), "give the server's host name or IP address")) {
+    if (db.inCluster().isPresent()) {
+      absent("database.host", db.host(), "the in-cluster Postgres is reached at its Service");
+      absent("database.passwordSecret", db.passwordSecret(), "the in-cluster Postgres' password is generated into a Secret");
+      checkInClusterServer("database.inCluster", db.inCluster().get());
+    } else if (required("database.host", db.host(), "give the server's host name or IP address, or set database.inCluster")) {
       if (!isToken(db.host()) && !IPV4.matcher(db.host()).matches()
           && !(DNS_1123_SUBDOMAIN.matcher(db.host()).matches() && db.host().length() <= 253)) {
         add("database.host", "'" + db.host() + "' is neither a host name nor an IPv4 address",
@@ -121,7 +134,7 @@ final class DeploymentValidator {
     if (required("database.username", db.username(), "name the database user, e.g. flyte")) {
       matches("database.username", db.username(), POSTGRES_NAME, 63, "a PostgreSQL name: letters, digits, '_', '$' and '-'");
     }
-    if (required("database.passwordSecret", db.passwordSecret(),
+    if (db.inCluster().isEmpty() && required("database.passwordSecret", db.passwordSecret(),
         "reference the Secret key holding the password, e.g. {name: flyte-db, key: password}")) {
       secretRef("database.passwordSecret", db.passwordSecret());
     }
@@ -166,17 +179,37 @@ final class DeploymentValidator {
       }
     });
     store.minio().ifPresent(minio -> {
-      if (required("storage.minio.endpoint", minio.endpoint(), "give the S3 API URL, e.g. http://minio.flyte:9000")) {
+      required("storage.minio.region", minio.region(), "give a region name, e.g. us-east-1");
+      if (minio.inCluster().isPresent()) {
+        String generated = "the in-cluster MinIO's access key is generated into a Secret";
+        absent("storage.minio.endpoint", minio.endpoint(), "the in-cluster MinIO is reached at its Service");
+        absent("storage.minio.accessKeyId", minio.accessKeyId(), generated);
+        absent("storage.minio.secretAccessKey", minio.secretAccessKey(), generated);
+        absent("storage.minio.credentialsConfig", minio.credentialsConfig().orElse(null), generated);
+        checkInClusterServer("storage.minio.inCluster", minio.inCluster().get());
+        return;
+      }
+      if (required("storage.minio.endpoint", minio.endpoint(), "give the S3 API URL, e.g. http://minio.flyte:9000, or set inCluster")) {
         url("storage.minio.endpoint", minio.endpoint());
       }
-      required("storage.minio.region", minio.region(), "give a region name, e.g. us-east-1");
       if (required("storage.minio.accessKeyId", minio.accessKeyId(), "reference the Secret key holding the access key id")) {
         secretRef("storage.minio.accessKeyId", minio.accessKeyId());
       }
       if (required("storage.minio.secretAccessKey", minio.secretAccessKey(), "reference the Secret key holding the secret key")) {
         secretRef("storage.minio.secretAccessKey", minio.secretAccessKey());
       }
+      minio.credentialsConfig().ifPresent(ref -> secretRef("storage.minio.credentialsConfig", ref));
     });
+  }
+
+  private void checkInClusterServer(String path, InClusterServer server) {
+    quantity(path + ".storageSize", server.storageSize()).filter(size -> size.signum() <= 0).ifPresent(size ->
+        add(path + ".storageSize", "must be larger than zero", "give the volume's size, e.g. 10Gi"));
+    server.storageClass().ifPresent(c -> matches(path + ".storageClass", c, DNS_1123_SUBDOMAIN, 253, "a StorageClass name"));
+    if (server.resources() != null) {
+      checkResources(path + ".resources", server.resources());
+    }
+    required(path + ".image", server.image(), "name a pinned image, or leave image out for the default");
   }
 
   private void checkIdentity(String path, WorkloadIdentity identity) {
@@ -216,20 +249,22 @@ final class DeploymentValidator {
     if (component.replicas() < 0) {
       add(path + ".replicas", "must not be negative, got " + component.replicas(), "use 1 or more");
     }
-    Resources r = component.resources();
-    if (r == null) {
-      return;
+    if (component.resources() != null) {
+      checkResources(path + ".resources", component.resources());
     }
-    Optional<BigDecimal> cpu = quantity(path + ".resources.cpu", r.cpu());
-    Optional<BigDecimal> memory = quantity(path + ".resources.memory", r.memory());
-    Optional<BigDecimal> cpuLimit = r.cpuLimit().flatMap(q -> quantity(path + ".resources.cpuLimit", q));
-    Optional<BigDecimal> memoryLimit = quantity(path + ".resources.memoryLimit", r.memoryLimit());
+  }
+
+  private void checkResources(String path, Resources r) {
+    Optional<BigDecimal> cpu = quantity(path + ".cpu", r.cpu());
+    Optional<BigDecimal> memory = quantity(path + ".memory", r.memory());
+    Optional<BigDecimal> cpuLimit = r.cpuLimit().flatMap(q -> quantity(path + ".cpuLimit", q));
+    Optional<BigDecimal> memoryLimit = quantity(path + ".memoryLimit", r.memoryLimit());
     if (cpu.isPresent() && cpuLimit.isPresent() && cpu.get().compareTo(cpuLimit.get()) > 0) {
-      add(path + ".resources.cpu", "request " + r.cpu() + " exceeds the limit " + r.cpuLimit().orElseThrow(),
+      add(path + ".cpu", "request " + r.cpu() + " exceeds the limit " + r.cpuLimit().orElseThrow(),
           "lower the request or raise cpuLimit (Kubernetes rejects such a pod)");
     }
     if (memory.isPresent() && memoryLimit.isPresent() && memory.get().compareTo(memoryLimit.get()) > 0) {
-      add(path + ".resources.memory", "request " + r.memory() + " exceeds the limit " + r.memoryLimit(),
+      add(path + ".memory", "request " + r.memory() + " exceeds the limit " + r.memoryLimit(),
           "lower the request or raise memoryLimit (Kubernetes rejects such a pod)");
     }
   }
@@ -323,6 +358,11 @@ final class DeploymentValidator {
     boolean core = d.topology() == Topology.CORE;
     if (!core && d.multiCluster().isPresent()) {
       add("multiCluster", "needs topology core", "set topology: core, or remove multiCluster");
+    }
+    if (core && d.multiCluster().isPresent() && d.storage() != null
+        && d.storage().minio().flatMap(MinioStorage::inCluster).isPresent()) {
+      add("storage.minio.inCluster", "data planes in other clusters cannot reach a MinIO inside the control plane's cluster",
+          "give storage.minio.endpoint of an object store every cluster reaches");
     }
     PropellerSettings propeller = d.propeller();
     if (propeller != null) {
@@ -509,6 +549,12 @@ final class DeploymentValidator {
       return false;
     }
     return true;
+  }
+
+  private void absent(String path, Object value, String why) {
+    if (value != null) {
+      add(path, "must not be set: " + why, "remove " + path.substring(path.lastIndexOf('.') + 1));
+    }
   }
 
   private boolean matches(String path, String value, Pattern pattern, int maxLength, String what) {

@@ -29,6 +29,11 @@ import org.immutables.value.Value;
 public interface FlyteDeployment {
   /** The Flyte release of the official charts this library is checked against. */
   String DEFAULT_FLYTE_VERSION = "1.16.8";
+  /** The sandbox's database when none is given: Postgres in the cluster. */
+  PostgresDatabase SANDBOX_DATABASE = PostgresDatabase.builder().inCluster(InClusterPostgres.builder().build()).build();
+  /** The sandbox's object store when none is given: MinIO in the cluster, one bucket. */
+  ObjectStore SANDBOX_STORAGE = ObjectStore.builder().metadataBucket("flyte-data")
+      .minio(ImmutableMinioStorage.builder().inCluster(InClusterMinio.builder().build()).build()).build();
 
   /** Deployment name, a DNS-1123 label; prefixes every object. Required. */
   String name();
@@ -51,10 +56,10 @@ public interface FlyteDeployment {
     return Topology.BINARY;
   }
 
-  /** Required. */
+  /** Required, but for topology sandbox, where it defaults to {@link #SANDBOX_DATABASE}. */
   PostgresDatabase database();
 
-  /** Required. */
+  /** Required, but for topology sandbox, where it defaults to {@link #SANDBOX_STORAGE}. */
   ObjectStore storage();
 
   /** Identity of Flyte's own service account. Default: none (node credentials or access keys). */

@@ -1,5 +1,7 @@
 package dev.flyteinfra.core.plan;
 
+import dev.flyteinfra.core.model.InClusterPostgres;
+
 /**
  * Container images, each pinned to a version. Flyte's own images follow the Flyte release; the
  * official flyte-binary chart leaves its image at {@code latest}, Flyte's release script pins
@@ -9,7 +11,7 @@ public record FlyteImages(String flyteTag, String console, String waitForDb) {
   /** FlyteConsole is released on its own; this is the version the Flyte 1.16.8 charts pin. */
   static final String CONSOLE = "cr.flyte.org/flyteorg/flyteconsole:v1.21.0";
   /** PostgreSQL client image for the wait-for-db init container ({@code pg_isready}). */
-  static final String POSTGRES_CLIENT = "docker.io/library/postgres:15.8-alpine";
+  static final String POSTGRES_CLIENT = InClusterPostgres.DEFAULT_IMAGE;
   private static final String FLYTE_REGISTRY = "cr.flyte.org/flyteorg/";
 
   static FlyteImages forVersion(String flyteVersion) {

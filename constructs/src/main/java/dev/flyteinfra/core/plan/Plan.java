@@ -1,8 +1,18 @@
 package dev.flyteinfra.core.plan;
 
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
+import dev.flyteinfra.core.model.ImmutableMinioStorage;
+import dev.flyteinfra.core.model.ImmutableObjectStore;
+import dev.flyteinfra.core.model.ImmutablePostgresDatabase;
+import dev.flyteinfra.core.model.MinioStorage;
+import dev.flyteinfra.core.model.ObjectStore;
+import dev.flyteinfra.core.model.PostgresDatabase;
+import dev.flyteinfra.core.model.SecretKeyRef;
+import dev.flyteinfra.core.model.Topology;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,9 +32,11 @@ public final class Plan {
   private final FlyteDeployment deployment;
   private final Labels labels;
   private final FlyteImages images;
+  private final InClusterNames inClusterNames;
 
-  private Plan(FlyteDeployment deployment) {
-    this.deployment = deployment;
+  private Plan(FlyteDeployment valid) {
+    this.inClusterNames = new InClusterNames(valid.name(), valid.namespace());
+    this.deployment = withInClusterServices(valid, inClusterNames);
     this.labels = new Labels(deployment.name(), deployment.flyteVersion());
     this.images = FlyteImages.forVersion(deployment.flyteVersion());
   }
@@ -34,8 +46,48 @@ public final class Plan {
     return new Plan(deployment.requireValid());
   }
 
+  /**
+   * The deployment with every default resolved: the sandbox's database and store, and the host,
+   * endpoint and Secrets of in-cluster Postgres and MinIO filled in.
+   */
   public FlyteDeployment deployment() {
     return deployment;
+  }
+
+  /** Names of the in-cluster Postgres and MinIO and of their generated Secrets. */
+  public InClusterNames inClusterNames() {
+    return inClusterNames;
+  }
+
+  /** Whether Postgres or MinIO run in the cluster, rendered by the onprem-minio module. */
+  public boolean hasInClusterServices() {
+    return deployment.database().inCluster().isPresent()
+        || deployment.storage().minio().flatMap(MinioStorage::inCluster).isPresent();
+  }
+
+  /** The Secret key with the storage credentials as a Flyte config file, for MinIO with credentialsConfig. */
+  public Optional<SecretKeyRef> storageCredentialsConfig() {
+    return deployment.storage().minio().flatMap(MinioStorage::credentialsConfig);
+  }
+
+  public boolean isSandbox() {
+    return deployment.topology() == Topology.SANDBOX;
+  }
+
+  private static FlyteDeployment withInClusterServices(FlyteDeployment d, InClusterNames names) {
+    PostgresDatabase db = d.database() != null ? d.database() : FlyteDeployment.SANDBOX_DATABASE;
+    if (db.inCluster().isPresent()) {
+      db = ImmutablePostgresDatabase.copyOf(db).withHost(names.postgresHost()).withPasswordSecret(names.postgresPassword());
+    }
+    ObjectStore storage = d.storage() != null ? d.storage() : FlyteDeployment.SANDBOX_STORAGE;
+    if (storage.minio().flatMap(MinioStorage::inCluster).isPresent()) {
+      storage = ImmutableObjectStore.copyOf(storage).withMinio(ImmutableMinioStorage.copyOf(storage.minio().get())
+          .withEndpoint(names.minioEndpoint())
+          .withAccessKeyId(names.minioUser())
+          .withSecretAccessKey(names.minioPassword())
+          .withCredentialsConfig(names.minioFlyteConfig()));
+    }
+    return ImmutableFlyteDeployment.copyOf(d).withDatabase(db).withStorage(storage);
   }
 
   public String name() {
