@@ -28,7 +28,8 @@ class CloudRequirementsTest {
   @MethodSource("examples")
   void backendServiceAccountsAreExactlyThoseTheManifestsAnnotate(Path example) {
     FlyteDeployment d = Repo.load(example);
-    CloudRequirements requirements = Plan.of(d).cloudRequirements();
+    Plan plan = Plan.of(d);
+    CloudRequirements requirements = plan.cloudRequirements();
 
     List<ServiceAccountRef> annotated = new ArrayList<>();
     FlyteManifests.synthesizeClusters(d).forEach((cluster, manifest) -> manifest.objects().stream()
@@ -41,8 +42,9 @@ class CloudRequirementsTest {
     } else {
       assertThat(annotated).isEmpty();
     }
-    assertThat(requirements.buckets()).contains(d.storage().metadataBucket(), d.storage().effectiveUserDataBucket());
-    assertThat(requirements.databaseName()).isEqualTo(d.database().dbname());
+    FlyteDeployment resolved = plan.deployment();
+    assertThat(requirements.buckets()).contains(resolved.storage().metadataBucket(), resolved.storage().effectiveUserDataBucket());
+    assertThat(requirements.databaseName()).isEqualTo(resolved.database().dbname());
   }
 
   @ParameterizedTest(name = "{0}")

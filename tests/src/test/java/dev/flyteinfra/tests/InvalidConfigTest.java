@@ -123,7 +123,7 @@ class InvalidConfigTest {
         arguments("namespace with capitals", "namespace: Flyte", "namespace", "is not valid"),
         arguments("version with a v", "flyteVersion: v1.16.8", "flyteVersion", "not a Flyte 1.x release"),
         arguments("Flyte 2", "flyteVersion: 2.0.0", "flyteVersion", "not a Flyte 1.x release"),
-        arguments("unknown topology", "topology: kore", "topology", "is not one of [binary, core]"),
+        arguments("unknown topology", "topology: kore", "topology", "is not one of [sandbox, binary, core]"),
         arguments("no database", "database: null", "database", "is required"),
         arguments("database as a string", "database: postgres://db", "database", "wrong shape"),
         arguments("bad database host", "database: {host: 'db host!'}", "database.host", "neither a host name"),

@@ -35,6 +35,7 @@ final class PolicyGate {
       Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod", "PodTemplate");
   private static final Pattern CREDENTIAL_KEY = Pattern.compile("(?i).*(password|secret|token|secret_?key|access_?key).*");
   private static final Pattern REFERENCE_KEY = Pattern.compile("(?i).*(path|location|file|name|dir|ref)$");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
   private static final YAMLMapper YAML = new YAMLMapper();
 
   /** One failed check on one target. */
@@ -72,6 +73,7 @@ final class PolicyGate {
   /** Every finding over the objects; empty when all pass. */
   List<Finding> evaluate(List<ObjectNode> objects) {
     List<Finding> findings = new ArrayList<>();
+    Set<String> literalTemplateValues = literalTemplateValues(objects);
     for (ObjectNode object : objects) {
       for (Check check : checks) {
         evaluate(check, object, findings);
@@ -79,7 +81,7 @@ final class PolicyGate {
       podSpec(object).ifPresent(spec -> ownChecks(object, spec, findings));
       if (object.path("kind").asText().equals("ConfigMap")) {
         object.path("data").fields().forEachRemaining(file ->
-            plaintextCredentials(Repo.describe(object) + " " + file.getKey(), file.getValue().asText(), findings));
+            plaintextCredentials(Repo.describe(object) + " " + file.getKey(), file.getValue().asText(), literalTemplateValues, findings));
       }
     }
     return findings;
@@ -163,33 +165,64 @@ final class PolicyGate {
     }
   }
 
-  /** A config file in a ConfigMap must not hold a credential: any key naming one with a literal value. */
-  private static void plaintextCredentials(String where, String text, List<Finding> findings) {
-    JsonNode config;
-    try {
-      config = YAML.readTree(text);
-    } catch (IOException e) {
-      return; // not YAML: Polaris' key and value patterns cover it
-    }
-    scan(config, "", where, findings);
+  /**
+   * A config file in a ConfigMap must not hold a credential: any key naming one with a literal
+   * value. A cluster-resource template placeholder ({@code {{ key }}}) is no credential when
+   * FlyteAdmin fills it from its environment or a file ({@code customData ... valueFrom}); it is
+   * one when any ConfigMap gives that key a literal {@code value}.
+   */
+  private static void plaintextCredentials(String where, String text, Set<String> literalTemplateValues, List<Finding> findings) {
+    readYaml(text).ifPresent(config -> scan(config, "", where, literalTemplateValues, findings));
   }
 
-  private static void scan(JsonNode node, String path, String where, List<Finding> findings) {
+  private static java.util.Optional<JsonNode> readYaml(String text) {
+    try {
+      return java.util.Optional.ofNullable(YAML.readTree(text));
+    } catch (IOException e) {
+      return java.util.Optional.empty(); // not YAML: Polaris' key and value patterns cover it
+    }
+  }
+
+  private static void scan(JsonNode node, String path, String where, Set<String> literalTemplateValues, List<Finding> findings) {
     if (node instanceof ObjectNode object) {
       for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) object::fields) {
         String child = path.isEmpty() ? entry.getKey() : path + "." + entry.getKey();
         JsonNode value = entry.getValue();
         if (value.isValueNode() && !value.asText().isEmpty() && CREDENTIAL_KEY.matcher(entry.getKey()).matches()
-            && !REFERENCE_KEY.matcher(entry.getKey()).matches()) {
+            && !REFERENCE_KEY.matcher(entry.getKey()).matches() && !filledFromOutside(value.asText(), literalTemplateValues)) {
           findings.add(new Finding("configMapPlaintextCredential", where + " " + child));
         }
-        scan(value, child, where, findings);
+        scan(value, child, where, literalTemplateValues, findings);
       }
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
-        scan(array.get(i), path + "[" + i + "]", where, findings);
+        scan(array.get(i), path + "[" + i + "]", where, literalTemplateValues, findings);
       }
     }
+  }
+
+  private static boolean filledFromOutside(String value, Set<String> literalTemplateValues) {
+    var placeholder = PLACEHOLDER.matcher(value);
+    return placeholder.matches() && !literalTemplateValues.contains(placeholder.group(1));
+  }
+
+  /** The customData keys that some ConfigMap's Flyte config gives a literal {@code value}. */
+  private static Set<String> literalTemplateValues(List<ObjectNode> objects) {
+    Set<String> keys = new java.util.TreeSet<>();
+    for (ObjectNode object : objects) {
+      if (object.path("kind").asText().equals("ConfigMap")) {
+        object.path("data").fields().forEachRemaining(file -> readYaml(file.getValue().asText()).ifPresent(config -> {
+          for (JsonNode domain : config.path("cluster_resources").path("customData")) {
+            domain.fields().forEachRemaining(values -> values.getValue().forEach(entry -> entry.fields().forEachRemaining(key -> {
+              if (key.getValue().has("value")) {
+                keys.add(key.getKey());
+              }
+            })));
+          }
+        }));
+      }
+    }
+    return keys;
   }
 
   static java.util.Optional<ObjectNode> podSpec(ObjectNode object) {

@@ -60,4 +60,17 @@ class PolicyGateTest {
 
     assertThat(GATE.evaluate(objects)).extracting(PolicyGate.Finding::check).containsExactly("configMapPlaintextCredential");
   }
+
+  @Test
+  void aTemplatedCredentialIsCaughtWhenItsValueIsWrittenInTheConfig() {
+    List<ObjectNode> objects = Repo.objects(Repo.synthesize(Repo.EXAMPLES.resolve("sandbox.yaml")));
+    assertThat(GATE.evaluate(objects)).isEmpty();
+    ObjectNode config = objects.stream().filter(o -> o.path("data").has("000-core.yaml")).findFirst().orElseThrow();
+    String core = config.path("data").path("000-core.yaml").asText();
+    assertThat(core).contains("env: AWS_SECRET_ACCESS_KEY");
+    ((ObjectNode) config.path("data")).put("000-core.yaml", core.replaceAll("valueFrom:\\s+env: AWS_SECRET_ACCESS_KEY", "value: hunter2"));
+
+    assertThat(GATE.evaluate(objects)).extracting(PolicyGate.Finding::target)
+        .containsExactly("ConfigMap/sandbox-cluster-resource-templates 004_storage_credentials.yaml stringData.FLYTE_AWS_SECRET_ACCESS_KEY");
+  }
 }

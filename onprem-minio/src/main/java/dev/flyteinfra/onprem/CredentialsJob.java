@@ -1,0 +1,78 @@
+package dev.flyteinfra.onprem;
+
+import dev.flyteinfra.core.manifest.KubeObjects;
+import dev.flyteinfra.core.manifest.Workloads;
+import dev.flyteinfra.core.plan.InClusterNames;
+import dev.flyteinfra.core.plan.Plan;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The Job that generates the in-cluster servers' credentials into Secrets the first time, and
+ * keeps them from then on: the values exist only in the cluster, never in the synthesized YAML.
+ * Its service account may read and create Secrets in Flyte's namespace, and change only these.
+ */
+final class CredentialsJob {
+  static final String APP = "credentials";
+  /** kubectl with a POSIX shell and coreutils, pinned to the Kubernetes minor release this library targets. */
+  static final String KUBECTL_IMAGE = "docker.io/alpine/k8s:1.31.4";
+  static final String SCRIPT = "generate-credentials.sh";
+
+  private final OnPremObjects objects;
+
+  CredentialsJob(OnPremObjects objects) {
+    this.objects = objects;
+  }
+
+  List<HasMetadata> render() {
+    Plan plan = objects.plan();
+    InClusterNames names = plan.inClusterNames();
+    String name = names.credentialsJob();
+    String postgresSecret = plan.deployment().database().inCluster().isPresent() ? names.postgres() : "";
+    String minioSecret = plan.deployment().storage().minio().flatMap(m -> m.inCluster()).isPresent() ? names.minio() : "";
+    List<String> secrets = new ArrayList<>();
+    if (!postgresSecret.isEmpty()) {
+      secrets.add(postgresSecret);
+    }
+    if (!minioSecret.isEmpty()) {
+      secrets.add(minioSecret);
+    }
+    var script = KubeObjects.configMap(objects.meta(name, APP), new TreeMap<>(Map.of(SCRIPT, OnPremObjects.script(SCRIPT))));
+    var container = new ContainerBuilder()
+        .withName("generate-credentials")
+        .withImage(KUBECTL_IMAGE)
+        .withImagePullPolicy("IfNotPresent")
+        .withCommand("sh", OnPremObjects.SCRIPT_DIR + "/" + SCRIPT)
+        .withEnv(
+            KubeObjects.env("POSTGRES_CREDENTIALS", postgresSecret),
+            KubeObjects.env("MINIO_CREDENTIALS", minioSecret),
+            KubeObjects.env("WORK", "/work"),
+            KubeObjects.env("HOME", "/work"))
+        .withResources(Workloads.resources("10m", "32Mi", "128Mi"))
+        .addNewVolumeMount().withName("work").withMountPath("/work").endVolumeMount()
+        .build();
+    return List.of(
+        new ServiceAccountBuilder().withMetadata(objects.meta(name, APP)).withAutomountServiceAccountToken(false).build(),
+        new RoleBuilder().withMetadata(objects.meta(name, APP)).withRules(
+                // Kubernetes cannot limit create to names; everything else is limited to these Secrets.
+                new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("create").build(),
+                new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withResourceNames(secrets)
+                    .withVerbs("get", "patch").build())
+            .build(),
+        new RoleBindingBuilder().withMetadata(objects.meta(name, APP))
+            .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()
+            .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(plan.namespace()).endSubject()
+            .build(),
+        script,
+        objects.job(name, APP, Optional.of(name), container, name, List.of(OnPremObjects.memoryDir("work"))));
+  }
+}
