@@ -69,7 +69,8 @@ final class OnPremObjects {
   StatefulSet statefulSet(String name, String app, PodSecurityContext podSecurity, List<Container> containers, List<Volume> volumes,
       String storageSize, Optional<String> storageClass) {
     PersistentVolumeClaim claim = new PersistentVolumeClaimBuilder()
-        .withNewMetadata().withName(DATA_VOLUME).withLabels(plan.labels().standard(app, app)).endMetadata()
+        // Only labels that never change: Kubernetes refuses any change to a StatefulSet's claim templates.
+        .withNewMetadata().withName(DATA_VOLUME).withLabels(selector(app)).endMetadata()
         .withNewSpec().withAccessModes("ReadWriteOnce").withStorageClassName(storageClass.orElse(null))
         .withNewResources().addToRequests("storage", new Quantity(storageSize)).endResources().endSpec()
         .build();

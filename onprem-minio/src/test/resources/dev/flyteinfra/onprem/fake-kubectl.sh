@@ -1,0 +1,34 @@
+#!/bin/sh
+# A stand-in for kubectl with the three Secret verbs the credentials script uses, keeping each
+# Secret as a folder of files under $FAKE_KUBE_STATE, and failing like the API server does.
+set -eu
+state=$FAKE_KUBE_STATE
+echo "$*" >> "$state/calls.log"
+case "$1 $2" in
+  "get secret")
+    [ -d "$state/secrets/$3" ] || { echo "Error from server (NotFound): secrets \"$3\" not found" >&2; exit 1; }
+    echo "secret/$3"
+    ;;
+  "create secret")
+    [ "$3" = generic ] || exit 2
+    name=$4
+    shift 4
+    if [ -d "$state/secrets/$name" ]; then
+      echo "error: failed to create secret secrets \"$name\" already exists" >&2
+      exit 1
+    fi
+    mkdir -p "$state/secrets/$name"
+    for arg in "$@"; do
+      spec=${arg#--from-file=}
+      cp "${spec#*=}" "$state/secrets/$name/${spec%%=*}"
+    done
+    echo "secret/$name created"
+    ;;
+  "label secret")
+    [ -d "$state/secrets/$3" ] || exit 1
+    ;;
+  *)
+    echo "fake kubectl: unexpected arguments: $*" >&2
+    exit 2
+    ;;
+esac
