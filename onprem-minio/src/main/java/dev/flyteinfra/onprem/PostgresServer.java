@@ -89,7 +89,7 @@ final class PostgresServer {
         .withPolicyTypes("Ingress")
         .addNewIngress()
         .addNewFrom().withNewPodSelector()
-        .withMatchLabels(new TreeMap<>(Map.of(Labels.INSTANCE, objects.plan().name(), Labels.PART_OF, "flyte")))
+        .withMatchLabels(new TreeMap<>(Map.of(Labels.INSTANCE, objects.plan().name())))
         .endPodSelector().endFrom()
         .addNewPort().withProtocol("TCP").withNewPort(InClusterNames.POSTGRES_PORT).endPort()
         .endIngress()
