@@ -7,7 +7,6 @@ import dev.flyteinfra.core.manifest.Manifest;
 import dev.flyteinfra.core.manifest.ManifestWriter;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,7 +88,7 @@ public class FlyteChart extends Chart {
         .build());
     tree.fieldNames().forEachRemaining(field -> {
       if (!List.of("apiVersion", "kind", "metadata").contains(field)) {
-        apiObject.addJsonPatch(JsonPatch.add("/" + field, plain(tree.get(field))));
+        apiObject.addJsonPatch(JsonPatch.add("/" + field, ManifestWriter.plain(tree.get(field))));
       }
     });
   }
@@ -98,29 +97,5 @@ public class FlyteChart extends Chart {
     Map<String, String> map = new TreeMap<>();
     node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
     return map;
-  }
-
-  /** A JSON tree as plain Java values, every map sorted (cdk8s keeps the order it is given). */
-  private static Object plain(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, Object> map = new TreeMap<>();
-      node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
-      return map;
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>();
-      node.forEach(item -> list.add(plain(item)));
-      return list;
-    }
-    if (node.isIntegralNumber()) {
-      return node.longValue();
-    }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    return node.isNull() ? null : node.asText();
   }
 }

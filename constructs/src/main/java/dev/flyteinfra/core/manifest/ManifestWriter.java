@@ -50,6 +50,39 @@ public final class ManifestWriter {
     return tree;
   }
 
+  /**
+   * A JSON tree as plain Java values (maps, lists, strings, numbers, booleans), every map sorted:
+   * what cdk8s and AWS CDK take, and they keep the order they are given.
+   */
+  public static Object plain(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, Object> map = new TreeMap<>();
+      node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+      return map;
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.forEach(item -> list.add(plain(item)));
+      return list;
+    }
+    if (node.isIntegralNumber()) {
+      return node.longValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    return node.isNull() ? null : node.asText();
+  }
+
+  /** The object as plain sorted maps, without null or empty members. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> toPlainMap(HasMetadata object) {
+    return (Map<String, Object>) plain(toTree(object));
+  }
+
   private static void prune(JsonNode node) {
     if (node instanceof ObjectNode object) {
       List<String> empty = new ArrayList<>();

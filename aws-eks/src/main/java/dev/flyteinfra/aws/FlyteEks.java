@@ -1,0 +1,274 @@
+package dev.flyteinfra.aws;
+
+import dev.flyteinfra.core.FlyteManifests;
+import dev.flyteinfra.core.manifest.Manifest;
+import dev.flyteinfra.core.manifest.ManifestWriter;
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
+import dev.flyteinfra.core.model.ImmutablePostgresDatabase;
+import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.core.model.SecretKeyRef;
+import dev.flyteinfra.core.model.Topology;
+import dev.flyteinfra.core.model.WorkloadIdentity;
+import dev.flyteinfra.core.plan.CloudRequirements;
+import dev.flyteinfra.core.plan.Plan;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.cdk.lambdalayer.kubectl.v32.KubectlV32Layer;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.eks_v2.Cluster;
+import software.amazon.awscdk.services.eks_v2.ClusterLoggingTypes;
+import software.amazon.awscdk.services.eks_v2.DefaultCapacityType;
+import software.amazon.awscdk.services.eks_v2.EndpointAccess;
+import software.amazon.awscdk.services.eks_v2.KubectlProviderOptions;
+import software.amazon.awscdk.services.eks_v2.KubernetesManifest;
+import software.amazon.awscdk.services.eks_v2.KubernetesVersion;
+import software.amazon.awscdk.services.eks_v2.NodegroupAmiType;
+import software.amazon.awscdk.services.eks_v2.NodegroupOptions;
+import software.amazon.awscdk.services.eks_v2.TaintEffect;
+import software.amazon.awscdk.services.eks_v2.TaintSpec;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * Flyte on EKS: a VPC, an EKS cluster with managed node groups (and optionally GPU nodes), an
+ * encrypted private RDS PostgreSQL whose password Secrets Manager generates, encrypted TLS-only
+ * S3 buckets, IRSA roles scoped to exactly these buckets and service accounts, and Flyte's
+ * manifests applied to the cluster with every one of these values flowing in as a CDK token.
+ */
+public class FlyteEks extends Construct {
+  /** What Flyte needs on its buckets (as unionai-oss/deploy-flyte's iam.tf grants). */
+  static final List<String> BUCKET_ACTIONS = List.of("s3:DeleteObject*", "s3:GetObject*", "s3:ListBucket", "s3:PutObject*");
+
+  private final Vpc vpc;
+  private final Cluster cluster;
+  private final FlyteDatabase database;
+  private final Map<String, Bucket> buckets = new TreeMap<>();
+  private final Role backendRole;
+  private final Role taskRole;
+  private final FlyteDeployment deployment;
+
+  public FlyteEks(Construct scope, String id, FlyteEksProps props) {
+    super(scope, id);
+    List<String> problems = problemsOf(props);
+    getNode().addValidation(() -> problems);
+    FlyteDeployment given = props.deployment();
+
+    vpc = Vpc.Builder.create(this, "Vpc")
+        .maxAzs(2)
+        .natGateways(1)
+        .subnetConfiguration(List.of(
+            SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
+            SubnetConfiguration.builder().name("nodes").subnetType(SubnetType.PRIVATE_WITH_EGRESS).cidrMask(19).build(),
+            SubnetConfiguration.builder().name("database").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()))
+        .flowLogs(Map.of("all", FlowLogOptions.builder().trafficType(FlowLogTrafficType.ALL).build()))
+        .build();
+
+    cluster = Cluster.Builder.create(this, "Cluster")
+        .version(KubernetesVersion.of(props.kubernetesVersion()))
+        .vpc(vpc)
+        .vpcSubnets(List.of(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build()))
+        // Managed node groups (added below), not EKS Auto Mode: GPU nodes need their own AMI and taint.
+        .defaultCapacityType(DefaultCapacityType.NODEGROUP)
+        .defaultCapacity(0)
+        .endpointAccess(props.publicEndpointCidrs().isEmpty() ? EndpointAccess.PRIVATE
+            : EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(props.publicEndpointCidrs().toArray(String[]::new)))
+        .clusterLogging(List.of(ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT, ClusterLoggingTypes.AUTHENTICATOR,
+            ClusterLoggingTypes.CONTROLLER_MANAGER, ClusterLoggingTypes.SCHEDULER))
+        .kubectlProviderOptions(KubectlProviderOptions.builder().kubectlLayer(new KubectlV32Layer(this, "KubectlLayer")).build())
+        .build();
+    cluster.addNodegroupCapacity("Nodes", NodegroupOptions.builder()
+        .instanceTypes(List.of(new InstanceType(props.nodeInstanceType())))
+        .amiType(NodegroupAmiType.AL2023_X86_64_STANDARD)
+        .minSize(props.nodeMinSize()).maxSize(props.nodeMaxSize()).desiredSize(props.nodeMinSize())
+        .diskSize(100)
+        .labels(Map.of("flyte.org/node-role", "worker"))
+        .build());
+    props.gpuNodes().ifPresent(gpu -> cluster.addNodegroupCapacity("GpuNodes", NodegroupOptions.builder()
+        .instanceTypes(List.of(new InstanceType(gpu.instanceType())))
+        .amiType(NodegroupAmiType.AL2023_X86_64_NVIDIA)
+        .minSize(gpu.minSize()).maxSize(gpu.maxSize()).desiredSize(gpu.minSize())
+        .diskSize(200)
+        .labels(Map.of("flyte.org/node-role", "gpu", "k8s.amazonaws.com/accelerator", "nvidia"))
+        .taints(List.of(TaintSpec.builder().key("nvidia.com/gpu").value("present").effect(TaintEffect.NO_SCHEDULE).build()))
+        .build()));
+
+    database = new FlyteDatabase(this, "Database", vpc, given.database() == null ? "flyte" : given.database().dbname(),
+        given.database() == null ? "flyte" : given.database().username(), props);
+    database.allowFrom(cluster.getClusterSecurityGroup());
+
+    Bucket accessLogs = Bucket.Builder.create(this, "AccessLogs")
+        .encryption(BucketEncryption.S3_MANAGED)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED)
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+    FlyteDeployment withIdentity = problems.isEmpty() ? given : FlyteDeployment.builder().name("invalid").topology(Topology.BINARY)
+        .database(FlyteDeployment.SANDBOX_DATABASE).storage(FlyteDeployment.SANDBOX_STORAGE).build();
+    CloudRequirements requirements = Plan.of(withIdentity).cloudRequirements();
+    for (String name : requirements.buckets()) {
+      buckets.put(name, Bucket.Builder.create(this, "Bucket-" + name)
+          .bucketName(name)
+          .encryption(BucketEncryption.S3_MANAGED)
+          .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+          .enforceSsl(true)
+          .versioned(props.bucketVersioning())
+          .serverAccessLogsBucket(accessLogs)
+          .serverAccessLogsPrefix(name + "/")
+          .removalPolicy(RemovalPolicy.RETAIN)
+          .build());
+    }
+
+    ServiceAccountRoles roles = new ServiceAccountRoles(this, cluster);
+    backendRole = roles.role("BackendRole", requirements.backendServiceAccounts().stream()
+        .map(CloudRequirements.ServiceAccountRef::subject).toList(), bucketAccess());
+    taskRole = roles.role("TaskRole", requirements.taskServiceAccounts().stream()
+        .map(t -> t.serviceAccount().subject()).toList(), bucketAccess());
+
+    String passwordSecret = given.name() + "-db";
+    deployment = ImmutableFlyteDeployment.copyOf(withIdentity)
+        .withDatabase(ImmutablePostgresDatabase.copyOf(withIdentity.database())
+            .withHost(database.getInstance().getDbInstanceEndpointAddress())
+            .withPasswordSecret(SecretKeyRef.of(passwordSecret, "password")))
+        .withIdentity(WorkloadIdentity.awsRole(backendRole.getRoleArn()))
+        .withTaskIdentity(WorkloadIdentity.awsRole(taskRole.getRoleArn()));
+
+    suppressAcceptedFindings(props);
+    if (problems.isEmpty()) {
+      KubernetesManifest namespaceFirst = null;
+      Manifest manifest = FlyteManifests.synthesize(deployment);
+      for (Map.Entry<String, List<HasMetadata>> component : manifest.byComponent().entrySet()) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        component.getValue().forEach(object -> objects.add(ManifestWriter.toPlainMap(object)));
+        KubernetesManifest applied = cluster.addManifest("Flyte-" + component.getKey(), objects.toArray(Map[]::new));
+        if (namespaceFirst == null) {
+          namespaceFirst = applied;
+        } else {
+          applied.getNode().addDependency(namespaceFirst);
+        }
+      }
+      KubernetesManifest passwordSync = cluster.addManifest("Flyte-database-password",
+          DatabasePasswordSync.objects(Plan.of(deployment), database, roles, passwordSecret).toArray(Map[]::new));
+      passwordSync.getNode().addDependency(namespaceFirst);
+    }
+  }
+
+  /**
+   * cdk-nag's AwsSolutions findings this design accepts, each with its reason; every other
+   * finding fails the tests.
+   */
+  private void suppressAcceptedFindings(FlyteEksProps props) {
+    NagSuppressions.addResourceSuppressions(cluster, List.of(
+        suppress("AwsSolutions-IAM4", "The AWS-managed policies EKS requires for the cluster role, the node role and the "
+            + "kubectl handler (AmazonEKSClusterPolicy, AmazonEKSWorkerNodePolicy, AmazonEKS_CNI_Policy, ECR read-only, "
+            + "Lambda basic and VPC execution), attached by CDK's eks_v2 module."),
+        suppress("AwsSolutions-IAM5", "CDK's custom-resource provider framework may invoke every version of its own kubectl "
+            + "handler (<handler ARN>:*)."),
+        suppress("AwsSolutions-L1", "CDK's eks_v2 module pins the runtime of its kubectl handler to the one its kubectl "
+            + "layer is built for.")), true);
+    List<NagPackSuppression> database = new ArrayList<>(List.of(
+        suppress("AwsSolutions-RDS11", "The database is reachable only from the cluster's security group inside the VPC; "
+            + "another port number would add no protection."),
+        suppress("AwsSolutions-SMG4", "The password is copied into the Kubernetes Secret Flyte reads; an automatic rotation "
+            + "would lock Flyte out until the copy Job re-runs. Rotate deliberately, then re-run the Job.")));
+    if (!props.databaseMultiAz()) {
+      database.add(suppress("AwsSolutions-RDS3", "Single-AZ by choice (databaseMultiAz: false): Flyte tolerates a restart "
+          + "and automated backups restore the data. Set databaseMultiAz: true for a standby."));
+    }
+    NagSuppressions.addResourceSuppressions(this.database, database, true);
+    for (Role role : List.of(backendRole, taskRole)) {
+      NagSuppressions.addResourceSuppressions(role, List.of(suppress("AwsSolutions-IAM5",
+          "Scoped to Flyte's own buckets and their objects (<bucket ARN>/*), with the action prefixes Flyte needs "
+              + "(s3:GetObject*, s3:PutObject*, s3:DeleteObject*), as unionai-oss/deploy-flyte grants.")), true);
+    }
+  }
+
+  private static NagPackSuppression suppress(String id, String reason) {
+    return NagPackSuppression.builder().id(id).reason(reason).build();
+  }
+
+  private List<PolicyStatement> bucketAccess() {
+    List<String> resources = new ArrayList<>();
+    buckets.values().forEach(bucket -> {
+      resources.add(bucket.getBucketArn());
+      resources.add(bucket.arnForObjects("*"));
+    });
+    return List.of(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(BUCKET_ACTIONS).resources(resources).build());
+  }
+
+  /** What this construct cannot build, as {@code field.path: problem — fix} lines (CDK fails synth with them). */
+  static List<String> problemsOf(FlyteEksProps props) {
+    List<String> problems = new ArrayList<>();
+    FlyteDeployment d = props.deployment();
+    d.validate().stream().map(Problem::toString).forEach(problems::add);
+    if (d.topology() == Topology.SANDBOX) {
+      problems.add("topology: the sandbox runs in one local cluster — use binary or core on EKS");
+    }
+    if (d.multiCluster().isPresent()) {
+      problems.add("multiCluster: FlyteEks builds one cluster — remove multiCluster, or build a FlyteEks per cluster");
+    }
+    if (d.database() != null && d.database().inCluster().isPresent()) {
+      problems.add("database.inCluster: FlyteEks creates an RDS database — remove inCluster (and host: it comes from RDS)");
+    }
+    if (d.storage() != null && d.storage().s3().isEmpty()) {
+      problems.add("storage: FlyteEks creates S3 buckets — set storage.s3 with the region of the stack");
+    }
+    if (props.nodeMinSize() < 1 || props.nodeMaxSize() < props.nodeMinSize()) {
+      problems.add("nodeMinSize/nodeMaxSize: need 1 <= min <= max, got " + props.nodeMinSize() + "/" + props.nodeMaxSize());
+    }
+    if (props.backupRetentionDays() < 1 || props.backupRetentionDays() > 35) {
+      problems.add("backupRetentionDays: RDS keeps 1 to 35 days of backups, got " + props.backupRetentionDays());
+    }
+    return problems;
+  }
+
+  public Vpc getVpc() {
+    return vpc;
+  }
+
+  public Cluster getCluster() {
+    return cluster;
+  }
+
+  public FlyteDatabase getDatabase() {
+    return database;
+  }
+
+  /** Bucket name → bucket. */
+  public Map<String, Bucket> getBuckets() {
+    return new LinkedHashMap<>(buckets);
+  }
+
+  public Role getBackendRole() {
+    return backendRole;
+  }
+
+  public Role getTaskRole() {
+    return taskRole;
+  }
+
+  /** The Flyte deployment as applied: database host, password Secret and role ARNs filled in as tokens. */
+  public FlyteDeployment getDeployment() {
+    return deployment;
+  }
+}
