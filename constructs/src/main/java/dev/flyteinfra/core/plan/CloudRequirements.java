@@ -54,7 +54,7 @@ public record CloudRequirements(
     FlyteDeployment d = plan.deployment();
     SortedSet<String> buckets = new TreeSet<>(List.of(d.storage().metadataBucket(), d.storage().effectiveUserDataBucket()));
     List<ServiceAccountRef> backend = new ArrayList<>();
-    if (d.topology() == Topology.BINARY) {
+    if (d.topology() != Topology.CORE) {
       backend.add(new ServiceAccountRef(Manifest.SINGLE_CLUSTER, plan.namespace(), plan.name()));
     } else {
       Optional<MultiCluster> multi = d.multiCluster();
