@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -35,7 +36,7 @@ final class FlyteConfigView {
       object.path("data").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
       ObjectNode merged = YAML.createObjectNode();
       files.forEach((file, text) -> {
-        JsonNode parsed = parse(text);
+        JsonNode parsed = parse(text).orElse(null);
         if (parsed instanceof ObjectNode config) {
           merge(merged, config);
         } else {
@@ -62,16 +63,17 @@ final class FlyteConfigView {
     }
   }
 
-  /** The parsed file, or null when it is not YAML (a template with bare {{ }}, a plain value). */
-  private static JsonNode parse(String text) {
+  /** The parsed file, or empty when it is not YAML (a template with bare {{ }}, a plain value). */
+  static Optional<JsonNode> parse(String text) {
     try {
-      return YAML.readTree(text);
+      return Optional.ofNullable(YAML.readTree(text));
     } catch (Exception e) {
-      return null;
+      return Optional.empty();
     }
   }
 
-  private static void merge(ObjectNode target, JsonNode source) {
+  /** Merges one Flyte config file into another, as Flyte does with the files of its config folder. */
+  static void merge(ObjectNode target, JsonNode source) {
     source.fields().forEachRemaining(entry -> {
       JsonNode existing = target.get(entry.getKey());
       if (existing instanceof ObjectNode existingObject && entry.getValue() instanceof ObjectNode) {

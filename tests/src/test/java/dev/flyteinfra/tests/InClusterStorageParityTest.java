@@ -3,12 +3,10 @@ package dev.flyteinfra.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * what they must point at; the one deliberate difference is named and asserted.
  */
 class InClusterStorageParityTest {
-  private static final YAMLMapper YAML = new YAMLMapper();
   private static final JsonNode OFFICIAL = storageOf(Repo.chart("flyte-sandbox-default.yaml"));
 
   @ParameterizedTest
@@ -60,34 +57,16 @@ class InClusterStorageParityTest {
 
   /** The merged {@code storage} section of every Flyte config file in the objects' ConfigMaps. */
   private static JsonNode storageOf(List<ObjectNode> objects) {
-    ObjectNode storage = YAML.createObjectNode();
+    ObjectNode storage = JsonNodeFactory.instance.objectNode();
     for (ObjectNode object : objects) {
       if (object.path("kind").asText().equals("ConfigMap")) {
-        object.path("data").fields().forEachRemaining(file -> parse(file.getValue().asText())
+        object.path("data").fields().forEachRemaining(file -> FlyteConfigView.parse(file.getValue().asText())
             .map(config -> config.path("storage")).filter(JsonNode::isObject)
-            .ifPresent(section -> merge(storage, section)));
+            .ifPresent(section -> FlyteConfigView.merge(storage, section)));
       }
     }
     assertThat(storage.isEmpty()).as("no storage config").isFalse();
     return storage;
-  }
-
-  private static void merge(ObjectNode target, JsonNode source) {
-    source.fields().forEachRemaining(entry -> {
-      if (entry.getValue().isObject() && target.path(entry.getKey()).isObject()) {
-        merge((ObjectNode) target.get(entry.getKey()), entry.getValue());
-      } else {
-        target.set(entry.getKey(), entry.getValue());
-      }
-    });
-  }
-
-  private static Optional<JsonNode> parse(String text) {
-    try {
-      return Optional.ofNullable(YAML.readTree(text));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   /** {@code <service>.<namespace>} of the one Service whose name ends with {@code -<suffix>}. */

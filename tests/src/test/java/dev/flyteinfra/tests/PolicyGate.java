@@ -172,15 +172,8 @@ final class PolicyGate {
    * one when any ConfigMap gives that key a literal {@code value}.
    */
   private static void plaintextCredentials(String where, String text, Set<String> literalTemplateValues, List<Finding> findings) {
-    readYaml(text).ifPresent(config -> scan(config, "", where, literalTemplateValues, findings));
-  }
-
-  private static java.util.Optional<JsonNode> readYaml(String text) {
-    try {
-      return java.util.Optional.ofNullable(YAML.readTree(text));
-    } catch (IOException e) {
-      return java.util.Optional.empty(); // not YAML: Polaris' key and value patterns cover it
-    }
+    // Not YAML: Polaris' key and value patterns cover it.
+    FlyteConfigView.parse(text).ifPresent(config -> scan(config, "", where, literalTemplateValues, findings));
   }
 
   private static void scan(JsonNode node, String path, String where, Set<String> literalTemplateValues, List<Finding> findings) {
@@ -211,7 +204,7 @@ final class PolicyGate {
     Set<String> keys = new java.util.TreeSet<>();
     for (ObjectNode object : objects) {
       if (object.path("kind").asText().equals("ConfigMap")) {
-        object.path("data").fields().forEachRemaining(file -> readYaml(file.getValue().asText()).ifPresent(config -> {
+        object.path("data").fields().forEachRemaining(file -> FlyteConfigView.parse(file.getValue().asText()).ifPresent(config -> {
           for (JsonNode domain : config.path("cluster_resources").path("customData")) {
             domain.fields().forEachRemaining(values -> values.getValue().forEach(entry -> entry.fields().forEachRemaining(key -> {
               if (key.getValue().has("value")) {
