@@ -8,12 +8,8 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,13 +48,8 @@ final class DatabasePasswordSync {
     List<HasMetadata> objects = List.of(
         new ServiceAccountBuilder().withMetadata(new ObjectMetaBuilder(meta)
             .withAnnotations(Map.of("eks.amazonaws.com/role-arn", reader.getRoleArn())).build()).build(),
-        new RoleBuilder().withMetadata(meta(plan, name)).withRules(
-            new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("create").build(),
-            new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withResourceNames(kubernetesSecret)
-                .withVerbs("get", "patch").build()).build(),
-        new RoleBindingBuilder().withMetadata(meta(plan, name))
-            .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()
-            .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(plan.namespace()).endSubject().build(),
+        KubeObjects.secretWriterRole(meta(plan, name), List.of(kubernetesSecret)),
+        KubeObjects.roleBinding(meta(plan, name), name),
         new JobBuilder().withMetadata(meta(plan, name)).withNewSpec()
             .withBackoffLimit(10).withTtlSecondsAfterFinished(3600)
             .withNewTemplate().withNewMetadata().withLabels(plan.labels().standard(COMPONENT, COMPONENT)).endMetadata()
@@ -75,8 +66,7 @@ final class DatabasePasswordSync {
                     KubeObjects.env("KUBERNETES_SECRET", kubernetesSecret),
                     KubeObjects.env("HOME", "/work"))
                 .withResources(Workloads.resources("10m", "64Mi", "256Mi"))
-                .withSecurityContext(new SecurityContextBuilder(Workloads.restrictedContainerSecurityContext())
-                    .withReadOnlyRootFilesystem(true).build())
+                .withSecurityContext(Workloads.readOnlyRootContainerSecurityContext())
                 .addNewVolumeMount().withName("work").withMountPath("/work").endVolumeMount()
                 .build())
             .withVolumes(KubeObjects.emptyDir("work"))

@@ -7,9 +7,6 @@ import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,16 +59,8 @@ final class CredentialsJob {
         .build();
     return List.of(
         new ServiceAccountBuilder().withMetadata(objects.meta(name, APP)).withAutomountServiceAccountToken(false).build(),
-        new RoleBuilder().withMetadata(objects.meta(name, APP)).withRules(
-                // Kubernetes cannot limit create to names; everything else is limited to these Secrets.
-                new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("create").build(),
-                new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withResourceNames(secrets)
-                    .withVerbs("get", "patch").build())
-            .build(),
-        new RoleBindingBuilder().withMetadata(objects.meta(name, APP))
-            .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(name).endRoleRef()
-            .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(plan.namespace()).endSubject()
-            .build(),
+        KubeObjects.secretWriterRole(objects.meta(name, APP), secrets),
+        KubeObjects.roleBinding(objects.meta(name, APP), name),
         script,
         objects.job(name, APP, Optional.of(name), container, name, List.of(OnPremObjects.memoryDir("work"))));
   }

@@ -59,7 +59,7 @@ final class MinioServer {
         .withReadinessProbe(KubeObjects.httpProbe("/minio/health/ready", "api", 0, 3))
         .withLivenessProbe(KubeObjects.httpProbe("/minio/health/live", "api", 0, 6))
         .withResources(Workloads.resources(server.resources()))
-        .withSecurityContext(OnPremObjects.readOnlyRoot())
+        .withSecurityContext(Workloads.readOnlyRootContainerSecurityContext())
         .withVolumeMounts(
             new VolumeMountBuilder().withName(OnPremObjects.DATA_VOLUME).withMountPath(DATA_DIR).build(),
             new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build())

@@ -12,8 +12,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.SecurityContext;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -120,7 +118,7 @@ final class OnPremObjects {
         .withSecurityContext(Workloads.restrictedPodSecurityContext())
         .withContainers(new ContainerBuilder(container)
             .addNewVolumeMount().withName("script").withMountPath(SCRIPT_DIR).withReadOnly(true).endVolumeMount()
-            .withSecurityContext(readOnlyRoot())
+            .withSecurityContext(Workloads.readOnlyRootContainerSecurityContext())
             .build())
         .withVolumes(all)
         .endSpec()
@@ -135,11 +133,6 @@ final class OnPremObjects {
   static PodSecurityContext runningAs(long uid) {
     return new PodSecurityContextBuilder(Workloads.restrictedPodSecurityContext())
         .withRunAsUser(uid).withRunAsGroup(uid).withFsGroup(uid).withFsGroupChangePolicy("OnRootMismatch").build();
-  }
-
-  /** The restricted container security context with a read-only root file system. */
-  static SecurityContext readOnlyRoot() {
-    return new SecurityContextBuilder(Workloads.restrictedContainerSecurityContext()).withReadOnlyRootFilesystem(true).build();
   }
 
   static Volume memoryDir(String name) {

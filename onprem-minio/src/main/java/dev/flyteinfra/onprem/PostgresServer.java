@@ -57,7 +57,7 @@ final class PostgresServer {
         .withReadinessProbe(ready(db, 10, 3))
         .withLivenessProbe(ready(db, 10, 6))
         .withResources(Workloads.resources(server.resources()))
-        .withSecurityContext(OnPremObjects.readOnlyRoot())
+        .withSecurityContext(Workloads.readOnlyRootContainerSecurityContext())
         .withVolumeMounts(
             new VolumeMountBuilder().withName(OnPremObjects.DATA_VOLUME).withMountPath(DATA_DIR).build(),
             new VolumeMountBuilder().withName("run").withMountPath("/var/run/postgresql").build(),

@@ -29,6 +29,10 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +118,26 @@ public final class KubeObjects {
         .withMetadata(meta)
         .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", meta.getName())
         .addNewSubject().withKind("ServiceAccount").withName(serviceAccount).withNamespace(namespace).endSubject()
+        .build();
+  }
+
+  /**
+   * A Role that may create Secrets and read and patch only the named ones, for a Job that writes
+   * them (Kubernetes cannot limit create to names).
+   */
+  public static Role secretWriterRole(ObjectMeta meta, List<String> secrets) {
+    return new RoleBuilder().withMetadata(meta).withRules(
+            rule(List.of(""), List.of("secrets"), "create"),
+            new PolicyRuleBuilder(rule(List.of(""), List.of("secrets"), "get", "patch")).withResourceNames(secrets).build())
+        .build();
+  }
+
+  /** Binds the Role of the same name to a service account in the Role's namespace. */
+  public static RoleBinding roleBinding(ObjectMeta meta, String serviceAccount) {
+    return new RoleBindingBuilder()
+        .withMetadata(meta)
+        .withNewRoleRef("rbac.authorization.k8s.io", "Role", meta.getName())
+        .addNewSubject().withKind("ServiceAccount").withName(serviceAccount).withNamespace(meta.getNamespace()).endSubject()
         .build();
   }
 

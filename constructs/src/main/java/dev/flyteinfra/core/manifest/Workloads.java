@@ -48,6 +48,11 @@ public final class Workloads {
         .build();
   }
 
+  /** The restricted container security context with a read-only root file system. */
+  public static SecurityContext readOnlyRootContainerSecurityContext() {
+    return new SecurityContextBuilder(restrictedContainerSecurityContext()).withReadOnlyRootFilesystem(true).build();
+  }
+
   /** Waits until PostgreSQL answers, so migrations do not crash-loop on a cold start. */
   public static Container waitForDb(String image, PostgresDatabase db) {
     return new ContainerBuilder()
