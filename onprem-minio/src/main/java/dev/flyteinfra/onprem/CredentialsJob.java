@@ -7,11 +7,11 @@ import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The Job that generates the in-cluster servers' credentials into Secrets the first time, and
@@ -34,15 +34,10 @@ final class CredentialsJob {
     Plan plan = objects.plan();
     InClusterNames names = plan.inClusterNames();
     String name = names.credentialsJob();
-    String postgresSecret = plan.deployment().database().inCluster().isPresent() ? names.postgres() : "";
-    String minioSecret = plan.deployment().storage().minio().flatMap(m -> m.inCluster()).isPresent() ? names.minio() : "";
-    List<String> secrets = new ArrayList<>();
-    if (!postgresSecret.isEmpty()) {
-      secrets.add(postgresSecret);
-    }
-    if (!minioSecret.isEmpty()) {
-      secrets.add(minioSecret);
-    }
+    // The script reads an empty name as "not wanted".
+    String postgresSecret = plan.runsPostgres() ? names.postgres() : "";
+    String minioSecret = plan.runsMinio() ? names.minio() : "";
+    List<String> secrets = Stream.of(postgresSecret, minioSecret).filter(secret -> !secret.isEmpty()).toList();
     var script = KubeObjects.configMap(objects.meta(name, APP), new TreeMap<>(Map.of(SCRIPT, OnPremObjects.script(SCRIPT))));
     var container = new ContainerBuilder()
         .withName("generate-credentials")

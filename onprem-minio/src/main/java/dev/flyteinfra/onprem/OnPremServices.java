@@ -16,10 +16,10 @@ public final class OnPremServices implements InClusterServices {
   public List<HasMetadata> render(Plan plan) {
     OnPremObjects objects = new OnPremObjects(plan);
     List<HasMetadata> rendered = new ArrayList<>(new CredentialsJob(objects).render());
-    if (plan.deployment().database().inCluster().isPresent()) {
+    if (plan.runsPostgres()) {
       rendered.addAll(new PostgresServer(objects).render());
     }
-    if (plan.deployment().storage().minio().flatMap(minio -> minio.inCluster()).isPresent()) {
+    if (plan.runsMinio()) {
       rendered.addAll(new MinioServer(objects).render());
     }
     return rendered;

@@ -61,8 +61,17 @@ public final class Plan {
 
   /** Whether Postgres or MinIO run in the cluster, rendered by the onprem-minio module. */
   public boolean hasInClusterServices() {
-    return deployment.database().inCluster().isPresent()
-        || deployment.storage().minio().flatMap(MinioStorage::inCluster).isPresent();
+    return runsPostgres() || runsMinio();
+  }
+
+  /** Whether Postgres runs in the cluster ({@code database.inCluster}, or the sandbox). */
+  public boolean runsPostgres() {
+    return deployment.database().inCluster().isPresent();
+  }
+
+  /** Whether MinIO runs in the cluster ({@code storage.minio.inCluster}, or the sandbox). */
+  public boolean runsMinio() {
+    return deployment.storage().minio().flatMap(MinioStorage::inCluster).isPresent();
   }
 
   /** The Secret key with the storage credentials as a Flyte config file, for MinIO with credentialsConfig. */
