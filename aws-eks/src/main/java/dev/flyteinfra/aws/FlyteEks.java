@@ -123,9 +123,11 @@ public class FlyteEks extends Construct {
         .objectOwnership(ObjectOwnership.BUCKET_OWNER_PREFERRED)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
-    FlyteDeployment withIdentity = problems.isEmpty() ? given : FlyteDeployment.builder().name("invalid").topology(Topology.BINARY)
+    // An invalid deployment cannot be planned: a stand-in lets the tree finish, and synthesis then
+    // fails with every problem from the validation above.
+    FlyteDeployment buildable = problems.isEmpty() ? given : FlyteDeployment.builder().name("invalid").topology(Topology.BINARY)
         .database(FlyteDeployment.SANDBOX_DATABASE).storage(FlyteDeployment.SANDBOX_STORAGE).build();
-    CloudRequirements requirements = Plan.of(withIdentity).cloudRequirements();
+    CloudRequirements requirements = Plan.of(buildable).cloudRequirements();
     for (String name : requirements.buckets()) {
       buckets.put(name, Bucket.Builder.create(this, "Bucket-" + name)
           .bucketName(name)
@@ -146,8 +148,8 @@ public class FlyteEks extends Construct {
         .map(t -> t.serviceAccount().subject()).toList(), bucketAccess());
 
     String passwordSecret = given.name() + "-db";
-    deployment = ImmutableFlyteDeployment.copyOf(withIdentity)
-        .withDatabase(ImmutablePostgresDatabase.copyOf(withIdentity.database())
+    deployment = ImmutableFlyteDeployment.copyOf(buildable)
+        .withDatabase(ImmutablePostgresDatabase.copyOf(buildable.database())
             .withHost(database.getInstance().getDbInstanceEndpointAddress())
             .withPasswordSecret(SecretKeyRef.of(passwordSecret, "password")))
         .withIdentity(WorkloadIdentity.awsRole(backendRole.getRoleArn()))

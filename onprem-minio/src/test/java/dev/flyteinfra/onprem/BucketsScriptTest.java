@@ -106,15 +106,18 @@ class BucketsScriptTest {
   }
 
   private OnPremFixtures.Run run(List<HasMetadata> objects, String s3Endpoint, String waitSeconds) throws Exception {
-    String job = objects.stream().filter(o -> o.getMetadata().getName().endsWith("-buckets")).findFirst().orElseThrow()
-        .getMetadata().getName();
+    String job = bucketsJob(objects);
     return OnPremFixtures.sh(OnPremFixtures.script(objects, job, BucketsJob.SCRIPT), dir, env(objects, s3Endpoint, waitSeconds), null);
+  }
+
+  private static String bucketsJob(List<HasMetadata> objects) {
+    return objects.stream().filter(o -> o.getMetadata().getName().endsWith("-buckets")).findFirst().orElseThrow()
+        .getMetadata().getName();
   }
 
   /** The Job's environment, pointed at the test server with its fixed key (the Job reads them from the Secret). */
   private Map<String, String> env(List<HasMetadata> objects, String s3Endpoint, String waitSeconds) {
-    String job = objects.stream().filter(o -> o.getMetadata().getName().endsWith("-buckets")).findFirst().orElseThrow()
-        .getMetadata().getName();
+    String job = bucketsJob(objects);
     Map<String, String> env = new HashMap<>(OnPremFixtures.plainEnv(objects, job));
     env.put("S3_ENDPOINT", s3Endpoint);
     env.put("HOME", dir.toString());
