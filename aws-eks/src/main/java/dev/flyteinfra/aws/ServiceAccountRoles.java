@@ -1,5 +1,6 @@
 package dev.flyteinfra.aws;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnJson;
@@ -27,8 +28,11 @@ final class ServiceAccountRoles {
   Role role(String id, List<String> subjects, List<PolicyStatement> statements) {
     String issuer = cluster.getOpenIdConnectProvider().getOpenIdConnectProviderIssuer();
     // Condition keys hold the issuer, a token: CfnJson lets CloudFormation resolve a map key.
-    CfnJson conditions = new CfnJson(scope, id + "Trust", CfnJsonProps.builder()
-        .value(Map.of(issuer + ":sub", subjects, issuer + ":aud", "sts.amazonaws.com")).build());
+    // Ordered (not Map.of, whose order changes from run to run): the template is a Fn::Join of it.
+    Map<String, Object> condition = new LinkedHashMap<>();
+    condition.put(issuer + ":aud", "sts.amazonaws.com");
+    condition.put(issuer + ":sub", subjects);
+    CfnJson conditions = new CfnJson(scope, id + "Trust", CfnJsonProps.builder().value(condition).build());
     Role role = Role.Builder.create(scope, id)
         .assumedBy(new OpenIdConnectPrincipal(cluster.getOpenIdConnectProvider(), Map.of("StringEquals", conditions)))
         .build();
