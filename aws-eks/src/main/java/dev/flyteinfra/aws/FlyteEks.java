@@ -5,7 +5,9 @@ import dev.flyteinfra.core.manifest.Manifest;
 import dev.flyteinfra.core.manifest.ManifestWriter;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
+import dev.flyteinfra.core.model.ImmutableIngressSettings;
 import dev.flyteinfra.core.model.ImmutablePostgresDatabase;
+import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.core.model.SecretKeyRef;
 import dev.flyteinfra.core.model.Topology;
@@ -19,16 +21,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.cdk.lambdalayer.kubectl.v32.KubectlV32Layer;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
+import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ec2.VpcAttributes;
+import software.amazon.awscdk.services.eks_v2.AlbControllerOptions;
+import software.amazon.awscdk.services.eks_v2.AlbControllerVersion;
 import software.amazon.awscdk.services.eks_v2.Cluster;
 import software.amazon.awscdk.services.eks_v2.ClusterLoggingTypes;
 import software.amazon.awscdk.services.eks_v2.DefaultCapacityType;
@@ -43,6 +52,8 @@ import software.amazon.awscdk.services.eks_v2.TaintSpec;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.route53.HostedZone;
+import software.amazon.awscdk.services.route53.HostedZoneAttributes;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -59,7 +70,12 @@ public class FlyteEks extends Construct {
   /** What Flyte needs on its buckets (as unionai-oss/deploy-flyte's iam.tf grants). */
   static final List<String> BUCKET_ACTIONS = List.of("s3:DeleteObject*", "s3:GetObject*", "s3:ListBucket", "s3:PutObject*");
 
-  private final Vpc vpc;
+  /** The AWS Load Balancer Controller installed with {@link EksOptions#albController()}. */
+  static final AlbControllerVersion ALB_CONTROLLER_VERSION = AlbControllerVersion.V2_17_1;
+  static final String CERTIFICATE_ANNOTATION = "alb.ingress.kubernetes.io/certificate-arn";
+
+  private final IVpc vpc;
+  private final Optional<Certificate> certificate;
   private final Cluster cluster;
   private final FlyteDatabase database;
   private final Map<String, Bucket> buckets = new TreeMap<>();
@@ -69,21 +85,13 @@ public class FlyteEks extends Construct {
 
   public FlyteEks(Construct scope, String id, FlyteEksProps props) {
     super(scope, id);
-    List<String> problems = problemsOf(props);
+    List<String> problems = problemsOf(props).stream().map(Problem::toString).toList();
     getNode().addValidation(() -> problems);
     FlyteDeployment given = props.deployment();
 
-    vpc = Vpc.Builder.create(this, "Vpc")
-        .maxAzs(2)
-        .natGateways(1)
-        .subnetConfiguration(List.of(
-            SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
-            SubnetConfiguration.builder().name("nodes").subnetType(SubnetType.PRIVATE_WITH_EGRESS).cidrMask(19).build(),
-            SubnetConfiguration.builder().name("database").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()))
-        .flowLogs(Map.of("all", FlowLogOptions.builder().trafficType(FlowLogTrafficType.ALL).build()))
-        .build();
+    vpc = props.vpc().orElseGet(() -> props.existingVpc().map(this::importVpc).orElseGet(this::newVpc));
 
-    cluster = Cluster.Builder.create(this, "Cluster")
+    Cluster.Builder clusterBuilder = Cluster.Builder.create(this, "Cluster")
         .version(KubernetesVersion.of(props.kubernetesVersion()))
         .vpc(vpc)
         .vpcSubnets(List.of(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build()))
@@ -94,8 +102,11 @@ public class FlyteEks extends Construct {
             : EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(props.publicEndpointCidrs().toArray(String[]::new)))
         .clusterLogging(List.of(ClusterLoggingTypes.API, ClusterLoggingTypes.AUDIT, ClusterLoggingTypes.AUTHENTICATOR,
             ClusterLoggingTypes.CONTROLLER_MANAGER, ClusterLoggingTypes.SCHEDULER))
-        .kubectlProviderOptions(KubectlProviderOptions.builder().kubectlLayer(new KubectlV32Layer(this, "KubectlLayer")).build())
-        .build();
+        .kubectlProviderOptions(KubectlProviderOptions.builder().kubectlLayer(new KubectlV32Layer(this, "KubectlLayer")).build());
+    if (props.albController()) {
+      clusterBuilder.albController(AlbControllerOptions.builder().version(ALB_CONTROLLER_VERSION).build());
+    }
+    cluster = clusterBuilder.build();
     cluster.addNodegroupCapacity("Nodes", NodegroupOptions.builder()
         .instanceTypes(List.of(new InstanceType(props.nodeInstanceType())))
         .amiType(NodegroupAmiType.AL2023_X86_64_STANDARD)
@@ -108,7 +119,7 @@ public class FlyteEks extends Construct {
         .amiType(NodegroupAmiType.AL2023_X86_64_NVIDIA)
         .minSize(gpu.minSize()).maxSize(gpu.maxSize()).desiredSize(gpu.minSize())
         .diskSize(200)
-        .labels(Map.of("flyte.org/node-role", "gpu", "k8s.amazonaws.com/accelerator", "nvidia"))
+        .labels(new TreeMap<>(Map.of("flyte.org/node-role", "gpu", "k8s.amazonaws.com/accelerator", "nvidia")))
         .taints(List.of(TaintSpec.builder().key("nvidia.com/gpu").value("present").effect(TaintEffect.NO_SCHEDULE).build()))
         .build()));
 
@@ -147,8 +158,11 @@ public class FlyteEks extends Construct {
     taskRole = roles.role("TaskRole", requirements.taskServiceAccounts().stream()
         .map(t -> t.serviceAccount().subject()).toList(), bucketAccess());
 
+    certificate = props.ingressCertificate().filter(c -> problems.isEmpty()).map(c -> certificateFor(buildable, c));
     String passwordSecret = given.name() + "-db";
     deployment = ImmutableFlyteDeployment.copyOf(buildable)
+        .withIngress(buildable.ingress().map(ingress -> certificate.map(cert -> (IngressSettings) ImmutableIngressSettings.copyOf(ingress)
+            .withAnnotations(withEntry(ingress.annotations(), CERTIFICATE_ANNOTATION, cert.getCertificateArn()))).orElse(ingress)))
         .withDatabase(ImmutablePostgresDatabase.copyOf(buildable.database())
             .withHost(database.getInstance().getDbInstanceEndpointAddress())
             .withPasswordSecret(SecretKeyRef.of(passwordSecret, "password")))
@@ -188,6 +202,17 @@ public class FlyteEks extends Construct {
             + "handler (<handler ARN>:*)."),
         suppress("AwsSolutions-L1", "CDK's eks_v2 module pins the runtime of its kubectl handler to the one its kubectl "
             + "layer is built for.")), true);
+    if (!props.publicEndpointCidrs().isEmpty()) {
+      NagSuppressions.addResourceSuppressions(cluster, List.of(suppress("AwsSolutions-EKS1",
+          "The public endpoint is asked for (publicEndpointCidrs) and open only to " + props.publicEndpointCidrs()
+              + "; the endpoint stays private to the VPC without it.")));
+    }
+    if (cluster.getAlbController() != null) {
+      NagSuppressions.addResourceSuppressions(cluster.getAlbController(), List.of(suppress("AwsSolutions-IAM5",
+          "The AWS Load Balancer Controller's IAM policy as AWS publishes it: the controller creates load balancers, "
+              + "target groups and security groups at run time, whose ARNs cannot be named in advance; its mutating "
+              + "actions are conditioned on the elbv2.k8s.aws/cluster tag.")), true);
+    }
     List<NagPackSuppression> database = new ArrayList<>(List.of(
         suppress("AwsSolutions-RDS11", "The database is reachable only from the cluster's security group inside the VPC; "
             + "another port number would add no protection."),
@@ -218,33 +243,75 @@ public class FlyteEks extends Construct {
     return List.of(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(BUCKET_ACTIONS).resources(resources).build());
   }
 
-  /** What this construct cannot build, as {@code field.path: problem — fix} lines (CDK fails synth with them). */
-  static List<String> problemsOf(FlyteEksProps props) {
-    List<String> problems = new ArrayList<>();
+  /**
+   * Everything this construct cannot build, as field path, problem and fix: the deployment's own
+   * problems, what EKS cannot host, and the {@link EksOptions}' problems under {@code aws.}, as in
+   * a config file. CDK fails synthesis with them.
+   */
+  public static List<Problem> problemsOf(FlyteEksProps props) {
+    List<Problem> problems = new ArrayList<>(props.deployment().validate());
     FlyteDeployment d = props.deployment();
-    d.validate().stream().map(Problem::toString).forEach(problems::add);
     if (d.topology() == Topology.SANDBOX) {
-      problems.add("topology: the sandbox runs in one local cluster — use binary or core on EKS");
+      problems.add(new Problem("topology", "the sandbox runs in one local cluster", "use binary or core on EKS"));
     }
     if (d.multiCluster().isPresent()) {
-      problems.add("multiCluster: FlyteEks builds one cluster — remove multiCluster, or build a FlyteEks per cluster");
+      problems.add(new Problem("multiCluster", "FlyteEks builds one cluster", "remove multiCluster, or build a FlyteEks per cluster"));
     }
     if (d.database() != null && d.database().inCluster().isPresent()) {
-      problems.add("database.inCluster: FlyteEks creates an RDS database — remove inCluster (and host: it comes from RDS)");
+      problems.add(new Problem("database.inCluster", "FlyteEks creates an RDS database",
+          "remove inCluster (and host: it comes from RDS)"));
     }
     if (d.storage() != null && d.storage().s3().isEmpty()) {
-      problems.add("storage: FlyteEks creates S3 buckets — set storage.s3 with the region of the stack");
+      problems.add(new Problem("storage", "FlyteEks creates S3 buckets", "set storage.s3 with the region of the stack"));
     }
-    if (props.nodeMinSize() < 1 || props.nodeMaxSize() < props.nodeMinSize()) {
-      problems.add("nodeMinSize/nodeMaxSize: need 1 <= min <= max, got " + props.nodeMinSize() + "/" + props.nodeMaxSize());
+    if (props.ingressCertificate().isPresent() && d.ingress().flatMap(IngressSettings::host).isEmpty()) {
+      problems.add(new Problem("aws.ingressCertificate", "a certificate needs the host it is for", "set ingress.host"));
     }
-    if (props.backupRetentionDays() < 1 || props.backupRetentionDays() > 35) {
-      problems.add("backupRetentionDays: RDS keeps 1 to 35 days of backups, got " + props.backupRetentionDays());
+    if (props.vpc().isPresent() && props.existingVpc().isPresent()) {
+      problems.add(new Problem("aws.existingVpc", "a VPC is also given as a construct", "give one of vpc and existingVpc"));
     }
+    props.problems().forEach(p -> problems.add(new Problem("aws." + p.path(), p.message(), p.fix())));
     return problems;
   }
 
-  public Vpc getVpc() {
+  /** A new VPC over two zones: public subnets (load balancers, NAT), node subnets, isolated database subnets, flow logs. */
+  private IVpc newVpc() {
+    return Vpc.Builder.create(this, "Vpc")
+        .maxAzs(2)
+        .natGateways(1)
+        .subnetConfiguration(List.of(
+            SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
+            SubnetConfiguration.builder().name("nodes").subnetType(SubnetType.PRIVATE_WITH_EGRESS).cidrMask(19).build(),
+            SubnetConfiguration.builder().name("database").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()))
+        .flowLogs(Map.of("all", FlowLogOptions.builder().trafficType(FlowLogTrafficType.ALL).build()))
+        .build();
+  }
+
+  private IVpc importVpc(EksOptions.ExistingVpc existing) {
+    return Vpc.fromVpcAttributes(this, "Vpc", VpcAttributes.builder()
+        .vpcId(existing.vpcId())
+        .availabilityZones(existing.availabilityZones())
+        .privateSubnetIds(existing.nodeSubnetIds())
+        .isolatedSubnetIds(existing.databaseSubnetIds())
+        .build());
+  }
+
+  private Certificate certificateFor(FlyteDeployment flyte, EksOptions.IngressCertificate options) {
+    String host = flyte.ingress().flatMap(IngressSettings::host).orElseThrow();
+    CertificateValidation validation = options.hostedZoneId()
+        .map(id -> CertificateValidation.fromDns(HostedZone.fromHostedZoneAttributes(this, "HostedZone",
+            HostedZoneAttributes.builder().hostedZoneId(id).zoneName(options.hostedZoneName().orElseThrow()).build())))
+        .orElseGet(CertificateValidation::fromDns);
+    return Certificate.Builder.create(this, "Certificate").domainName(host).validation(validation).build();
+  }
+
+  private static Map<String, String> withEntry(Map<String, String> map, String key, String value) {
+    Map<String, String> copy = new TreeMap<>(map);
+    copy.put(key, value);
+    return copy;
+  }
+
+  public IVpc getVpc() {
     return vpc;
   }
 
@@ -267,6 +334,11 @@ public class FlyteEks extends Construct {
 
   public Role getTaskRole() {
     return taskRole;
+  }
+
+  /** The ACM certificate of the Ingress host, with {@link EksOptions#ingressCertificate()}. */
+  public Optional<Certificate> getCertificate() {
+    return certificate;
   }
 
   /** The Flyte deployment as applied: database host, password Secret and role ARNs filled in as tokens. */

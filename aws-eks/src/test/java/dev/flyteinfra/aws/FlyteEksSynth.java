@@ -1,5 +1,7 @@
 package dev.flyteinfra.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableS3Storage;
 import dev.flyteinfra.core.model.ObjectStore;
@@ -7,6 +9,8 @@ import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.SecretKeyRef;
 import dev.flyteinfra.core.model.Topology;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
@@ -19,6 +23,8 @@ final class FlyteEksSynth {
   final Stack stack;
   final FlyteEks flyte;
   final Template template;
+  /** The template as a JSON tree. */
+  final JsonNode json;
 
   private FlyteEksSynth(FlyteEksProps props) {
     App app = new App();
@@ -27,6 +33,18 @@ final class FlyteEksSynth {
     flyte = new FlyteEks(stack, "Flyte", props);
     Aspects.of(app).add(new AwsSolutionsChecks());
     template = Template.fromStack(stack);
+    json = new ObjectMapper().valueToTree(template.toJSON());
+  }
+
+  /** The template's resources of one type. */
+  List<JsonNode> resources(String type) {
+    List<JsonNode> found = new ArrayList<>();
+    json.path("Resources").forEach(resource -> {
+      if (resource.path("Type").asText().equals(type)) {
+        found.add(resource);
+      }
+    });
+    return found;
   }
 
   static FlyteEksSynth of(FlyteEksProps props) {
