@@ -203,7 +203,18 @@ class InvalidConfigTest {
         arguments("CloudWatch without log group", "taskLogs: {cloudwatchRegion: us-east-1}", "taskLogs.cloudwatchLogGroup", "is required"),
         arguments("credential in extra config", "extraConfig: {storage: {stow: {config: {secret_key: abc}}}}",
             "extraConfig.storage.stow.config.secret_key", "credential in plain text"),
-        arguments("unknown top-level key", "databse: {}", "databse", "not a known key"));
+        arguments("unknown top-level key", "databse: {}", "databse", "not a known key"),
+        arguments("unknown aws key", "aws: {nodeSize: 3}", "aws.nodeSize", "not a known key"),
+        arguments("aws node count as text", "aws: {nodeMinSize: two}", "aws.nodeMinSize", "is not a whole number"),
+        arguments("aws with no nodes", "aws: {nodeMinSize: 0}", "aws.nodeMinSize", "needs 1 <= nodeMinSize <= nodeMaxSize"),
+        arguments("aws backups too long", "aws: {backupRetentionDays: 36}", "aws.backupRetentionDays", "1 to 35 days"),
+        arguments("aws endpoint open to all", "aws: {publicEndpointCidrs: [0.0.0.0/0]}", "aws.publicEndpointCidrs", "whole internet"),
+        arguments("aws VPC without subnets", "aws: {existingVpc: {vpcId: vpc-0123456789abcdef0, availabilityZones: [a, b], "
+            + "nodeSubnetIds: [s1, s2], databaseSubnetIds: [s1]}}", "aws.existingVpc.databaseSubnetIds", "one subnet per availability zone"),
+        arguments("aws certificate without host", "aws: {ingressCertificate: {}}", "aws.ingressCertificate", "needs the host"),
+        arguments("aws with in-cluster Postgres", "aws: {}\ndatabase: {host: null, passwordSecret: null, inCluster: {}}",
+            "database.inCluster", "FlyteEks creates an RDS database"),
+        arguments("aws with GCS", "aws: {}\nstorage: {s3: null, gcs: {project: my-project}}", "storage", "FlyteEks creates S3 buckets"));
   }
 
   @ParameterizedTest(name = "{0}")

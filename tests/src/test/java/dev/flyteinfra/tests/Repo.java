@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.flyteinfra.core.FlyteManifests;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.stacks.DeploymentOutputs;
 import dev.flyteinfra.stacks.config.ConfigLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,9 +57,14 @@ final class Repo {
     return ConfigLoader.load(config);
   }
 
-  /** The synthesized files (name → YAML) of a config file. */
+  /** The synthesized Kubernetes files (name → YAML) of a config file. */
   static SortedMap<String, String> synthesize(Path config) {
     return FlyteManifests.files(load(config));
+  }
+
+  /** Everything {@code flyte-infra synth} writes for a config file: the manifests and, with an aws: section, the stack's template. */
+  static SortedMap<String, String> outputs(Path config) {
+    return DeploymentOutputs.files(ConfigLoader.loadConfig(config));
   }
 
   /** Every Kubernetes object of synthesized files: those that a kustomization.yaml of their folder lists. */

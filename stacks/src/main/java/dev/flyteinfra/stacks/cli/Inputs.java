@@ -4,6 +4,7 @@ import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.stacks.config.ConfigLoader;
+import dev.flyteinfra.stacks.config.DeploymentConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
 
 /** Loads every config file given, collecting the problems of all of them before anything is written. */
 final class Inputs {
-  private final Map<Path, FlyteDeployment> deployments = new LinkedHashMap<>();
+  private final Map<Path, DeploymentConfig> configs = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
 
   static Inputs load(List<Path> files) {
@@ -30,13 +31,14 @@ final class Inputs {
         continue;
       }
       try {
-        FlyteDeployment deployment = ConfigLoader.load(file);
+        DeploymentConfig config = ConfigLoader.loadConfig(file);
+        FlyteDeployment deployment = config.deployment();
         Path other = names.putIfAbsent(deployment.name(), file);
         if (other != null) {
           inputs.problems.add(file + ": " + new Problem("name", "'" + deployment.name() + "' is also the name in " + other,
               "give every deployment its own name: each is written to <out>/<name>/"));
         } else {
-          inputs.deployments.put(file, deployment);
+          inputs.configs.put(file, config);
         }
       } catch (InvalidDeploymentException e) {
         e.problems().forEach(problem -> inputs.problems.add(file + ": " + problem));
@@ -57,8 +59,13 @@ final class Inputs {
     }
   }
 
-  Map<Path, FlyteDeployment> deployments() {
-    return deployments;
+  Map<Path, DeploymentConfig> configs() {
+    return configs;
+  }
+
+  /** Records a problem found after loading (e.g. while synthesizing a cloud stack). */
+  void addProblem(Path file, Problem problem) {
+    problems.add(file + ": " + problem);
   }
 
   boolean hasProblems() {

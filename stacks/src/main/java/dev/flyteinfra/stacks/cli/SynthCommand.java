@@ -1,7 +1,8 @@
 package dev.flyteinfra.stacks.cli;
 
-import dev.flyteinfra.core.FlyteManifests;
+import dev.flyteinfra.stacks.DeploymentOutputs;
 import dev.flyteinfra.core.manifest.SynthOutput;
+import dev.flyteinfra.core.model.InvalidDeploymentException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
     name = "synth",
     mixinStandardHelpOptions = true,
     description = {
-      "Synthesizes each deployment into <out>/<deployment name>/: one YAML file per component and a kustomization.yaml.",
+      "Synthesizes each deployment into <out>/<deployment name>/: one YAML file per component and a kustomization.yaml;",
+      "with an aws: section also the CloudFormation template of its EKS stack, in cloud/aws/<deployment name>.template.json.",
       "With no --config, synthesizes every example in examples/ into synth-output/.",
       "Bad input: exit status 2, every problem listed, nothing written."
     })
@@ -39,7 +41,16 @@ final class SynthCommand implements Callable<Integer> {
       return inputs.report(spec.commandLine().getErr());
     }
     Map<String, SortedMap<String, String>> output = new LinkedHashMap<>();
-    inputs.deployments().values().forEach(d -> output.put(d.name(), FlyteManifests.files(d)));
+    inputs.configs().forEach((file, config) -> {
+      try {
+        output.put(config.deployment().name(), DeploymentOutputs.files(config));
+      } catch (InvalidDeploymentException e) {
+        e.problems().forEach(problem -> inputs.addProblem(file, problem));
+      }
+    });
+    if (inputs.hasProblems()) {
+      return inputs.report(spec.commandLine().getErr());
+    }
     Path target = out != null ? out : Home.resolve("synth-output");
     SynthOutput.write(target, output);
     output.forEach((name, files1) ->

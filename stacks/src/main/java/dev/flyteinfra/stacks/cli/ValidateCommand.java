@@ -25,7 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (inputs.hasProblems()) {
       return inputs.report(spec.commandLine().getErr());
     }
-    inputs.deployments().forEach((file, d) -> spec.commandLine().getOut().println(file + ": valid (" + d.name() + ")"));
+    inputs.configs().forEach((file, c) -> spec.commandLine().getOut().println(file + ": valid (" + c.deployment().name() + ")"));
     return 0;
   }
 }

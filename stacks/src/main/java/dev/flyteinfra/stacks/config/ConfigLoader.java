@@ -15,6 +15,11 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flyteinfra.aws.EksOptions;
+import dev.flyteinfra.aws.FlyteEks;
+import dev.flyteinfra.aws.FlyteEksProps;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.Problem;
@@ -28,30 +33,44 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a deployment description from YAML or JSON (the config file maps onto
  * {@link FlyteDeployment} key for key) and reports every problem at once: unknown keys, values
- * of the wrong type, and then everything {@link FlyteDeployment#validate()} finds.
+ * of the wrong type, and then everything {@link FlyteDeployment#validate()} finds. An optional
+ * {@code aws:} section holds the {@link EksOptions} of the EKS stack.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
 
   /** Loads and validates a config file; throws with every problem, each with its field path. */
   public static FlyteDeployment load(Path file) {
+    return loadConfig(file).deployment();
+  }
+
+  /** Loads and validates a config file with its cloud section; throws with every problem, each with its field path. */
+  public static DeploymentConfig loadConfig(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file, e);
     }
-    return parse(text);
+    return parseConfig(text);
   }
 
   /** Parses and validates a config text; throws with every problem, each with its field path. */
   public static FlyteDeployment parse(String text) {
+    return parseConfig(text).deployment();
+  }
+
+  /** Parses and validates a config text with its cloud section; throws with every problem, each with its field path. */
+  public static DeploymentConfig parseConfig(String text) {
     ProblemCollector collector = new ProblemCollector();
     ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -60,12 +79,17 @@ public final class ConfigLoader {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .addHandler(collector);
     FlyteDeployment deployment = null;
+    AwsSection aws = null;
     try {
       // Syntax first, on its own: a broken file is one problem, not a cascade of mapping errors.
       JsonNode tree = mapper.readTree(text);
       if (tree == null || tree.isMissingNode() || tree.isNull()) {
         collector.add("(root)", "is empty", "write a deployment description; see the README's config reference");
       } else {
+        if (tree instanceof ObjectNode root && root.has(AwsSection.KEY)) {
+          // Mapped inside its own parent object, so that problems carry the full path (aws.nodeMinSize).
+          aws = mapper.treeToValue(mapper.createObjectNode().set(AwsSection.KEY, root.remove(AwsSection.KEY)), AwsSection.class);
+        }
         deployment = mapper.treeToValue(tree, FlyteDeployment.class);
       }
     } catch (JsonMappingException e) {
@@ -75,7 +99,7 @@ public final class ConfigLoader {
       collector.add("(root)", "is not valid YAML or JSON" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""),
           "fix the syntax");
     }
-    List<Problem> problems = new ArrayList<>(collector.problems);
+    Set<Problem> problems = new LinkedHashSet<>(collector.problems);
     if (deployment != null) {
       for (Problem problem : deployment.validate()) {
         if (collector.problems.stream().noneMatch(seen -> covers(seen.path(), problem.path()))) {
@@ -83,10 +107,20 @@ public final class ConfigLoader {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidDeploymentException(problems);
+    Optional<EksOptions> awsOptions = Optional.ofNullable(aws).map(AwsSection::aws);
+    if (deployment != null && awsOptions.isPresent() && problems.isEmpty()) {
+      // What only the EKS stack cannot build (a sandbox, in-cluster servers, no S3, bad sizes).
+      problems.addAll(FlyteEks.problemsOf(FlyteEksProps.builder().from(awsOptions.get()).deployment(deployment).build()));
     }
-    return deployment;
+    if (!problems.isEmpty()) {
+      throw new InvalidDeploymentException(new ArrayList<>(problems));
+    }
+    return new DeploymentConfig(deployment, awsOptions);
+  }
+
+  /** The config file's {@code aws:} section, on its own. */
+  private record AwsSection(@JsonProperty(KEY) EksOptions aws) {
+    static final String KEY = "aws";
   }
 
   /** A value already reported as unreadable is not reported again as invalid. */
