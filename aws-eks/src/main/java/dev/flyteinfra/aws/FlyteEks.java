@@ -161,8 +161,7 @@ public class FlyteEks extends Construct {
     certificate = props.ingressCertificate().filter(c -> problems.isEmpty()).map(c -> certificateFor(buildable, c));
     String passwordSecret = given.name() + "-db";
     deployment = ImmutableFlyteDeployment.copyOf(buildable)
-        .withIngress(buildable.ingress().map(ingress -> certificate.map(cert -> (IngressSettings) ImmutableIngressSettings.copyOf(ingress)
-            .withAnnotations(withEntry(ingress.annotations(), CERTIFICATE_ANNOTATION, cert.getCertificateArn()))).orElse(ingress)))
+        .withIngress(buildable.ingress().map(this::withCertificate))
         .withDatabase(ImmutablePostgresDatabase.copyOf(buildable.database())
             .withHost(database.getInstance().getDbInstanceEndpointAddress())
             .withPasswordSecret(SecretKeyRef.of(passwordSecret, "password")))
@@ -305,10 +304,14 @@ public class FlyteEks extends Construct {
     return Certificate.Builder.create(this, "Certificate").domainName(host).validation(validation).build();
   }
 
-  private static Map<String, String> withEntry(Map<String, String> map, String key, String value) {
-    Map<String, String> copy = new TreeMap<>(map);
-    copy.put(key, value);
-    return copy;
+  /** The Ingress with the ACM certificate's ARN in its annotations, when the construct made one. */
+  private IngressSettings withCertificate(IngressSettings ingress) {
+    if (certificate.isEmpty()) {
+      return ingress;
+    }
+    Map<String, String> annotations = new TreeMap<>(ingress.annotations());
+    annotations.put(CERTIFICATE_ANNOTATION, certificate.get().getCertificateArn());
+    return ImmutableIngressSettings.copyOf(ingress).withAnnotations(annotations);
   }
 
   public IVpc getVpc() {

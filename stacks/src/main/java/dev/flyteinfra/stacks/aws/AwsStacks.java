@@ -36,7 +36,10 @@ public final class AwsStacks {
 
   private AwsStacks() {}
 
-  /** Adds the deployment's stack (named after the deployment) to the app; account and region from {@code env}. */
+  /**
+   * Adds the deployment's stack (named after the deployment), with cdk-nag's AwsSolutions checks,
+   * to the app; account and region from {@code env}.
+   */
   public static FlyteAwsStack addTo(App app, DeploymentConfig config, Environment env) {
     FlyteEksProps props = FlyteEksProps.builder().from(config.aws().orElseThrow()).deployment(config.deployment()).build();
     FlyteAwsStack stack = new FlyteAwsStack(app, config.deployment().name(), StackProps.builder()
@@ -44,7 +47,7 @@ public final class AwsStacks {
         .description("Flyte " + config.deployment().topology().toString().toLowerCase(java.util.Locale.ROOT)
             + " on EKS: " + config.deployment().name() + " (flyte-infra)")
         .build(), props);
-    Aspects.of(app).add(new AwsSolutionsChecks());
+    Aspects.of(stack).add(new AwsSolutionsChecks());
     return stack;
   }
 
