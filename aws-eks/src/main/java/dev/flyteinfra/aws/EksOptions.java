@@ -2,6 +2,7 @@ package dev.flyteinfra.aws;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.core.plan.ManagedCloud;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,13 +106,11 @@ public interface EksOptions {
   /** Everything wrong with these options, with the field paths of the config file's {@code aws:} section. */
   default List<Problem> problems() {
     List<Problem> problems = new ArrayList<>();
-    if (nodeMinSize() < 1 || nodeMaxSize() < nodeMinSize()) {
-      problems.add(new Problem("nodeMinSize", "needs 1 <= nodeMinSize <= nodeMaxSize, got " + nodeMinSize() + " and "
-          + nodeMaxSize(), "set nodeMinSize to at least 1 and nodeMaxSize to at least nodeMinSize"));
-    }
-    gpuNodes().filter(gpu -> gpu.minSize() < 0 || gpu.maxSize() < Math.max(1, gpu.minSize())).ifPresent(gpu -> problems.add(
-        new Problem("gpuNodes.maxSize", "needs 0 <= minSize <= maxSize and maxSize >= 1, got " + gpu.minSize() + " and "
-            + gpu.maxSize(), "set maxSize to at least 1 and at least minSize")));
+    problems.addAll(ManagedCloud.scaleRangeProblems("nodeMinSize", "nodeMinSize", "nodeMaxSize",
+        nodeMinSize(), nodeMaxSize(), 1));
+    gpuNodes().ifPresent(gpu ->
+        problems.addAll(ManagedCloud.scaleRangeProblems("gpuNodes.maxSize", "minSize", "maxSize",
+            gpu.minSize(), gpu.maxSize(), 0)));
     if (backupRetentionDays() < 1 || backupRetentionDays() > 35) {
       problems.add(new Problem("backupRetentionDays", "RDS keeps 1 to 35 days of backups, got " + backupRetentionDays(),
           "choose a value from 1 to 35"));
@@ -120,12 +119,7 @@ public interface EksOptions {
       problems.add(new Problem("databaseStorageGiB", "RDS PostgreSQL needs at least 20 GiB, got " + databaseStorageGiB(),
           "set 20 or more"));
     }
-    publicEndpointCidrs().stream().filter(cidr -> !cidr.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")).forEach(cidr ->
-        problems.add(new Problem("publicEndpointCidrs", "'" + cidr + "' is not an IPv4 CIDR range", "write it as a.b.c.d/n")));
-    if (publicEndpointCidrs().contains("0.0.0.0/0")) {
-      problems.add(new Problem("publicEndpointCidrs", "0.0.0.0/0 opens the cluster's API endpoint to the whole internet",
-          "list the ranges that need it (an office, a CI runner), or none for a private endpoint"));
-    }
+    problems.addAll(ManagedCloud.apiEndpointRangeProblems("publicEndpointCidrs", publicEndpointCidrs()));
     existingVpc().ifPresent(vpc -> problems.addAll(vpc.problems()));
     ingressCertificate().filter(c -> c.hostedZoneId().isPresent() != c.hostedZoneName().isPresent()).ifPresent(c ->
         problems.add(new Problem("ingressCertificate", "hostedZoneId and hostedZoneName go together",

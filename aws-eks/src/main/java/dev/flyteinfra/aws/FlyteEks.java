@@ -13,6 +13,7 @@ import dev.flyteinfra.core.model.SecretKeyRef;
 import dev.flyteinfra.core.model.Topology;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.CloudRequirements;
+import dev.flyteinfra.core.plan.ManagedCloud;
 import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -248,18 +249,8 @@ public class FlyteEks extends Construct {
    * a config file. CDK fails synthesis with them.
    */
   public static List<Problem> problemsOf(FlyteEksProps props) {
-    List<Problem> problems = new ArrayList<>(props.deployment().validate());
     FlyteDeployment d = props.deployment();
-    if (d.topology() == Topology.SANDBOX) {
-      problems.add(new Problem("topology", "the sandbox runs in one local cluster", "use binary or core on EKS"));
-    }
-    if (d.multiCluster().isPresent()) {
-      problems.add(new Problem("multiCluster", "FlyteEks builds one cluster", "remove multiCluster, or build a FlyteEks per cluster"));
-    }
-    if (d.database() != null && d.database().inCluster().isPresent()) {
-      problems.add(new Problem("database.inCluster", "FlyteEks creates an RDS database",
-          "remove inCluster (and host: it comes from RDS)"));
-    }
+    List<Problem> problems = ManagedCloud.problems(d, "FlyteEks", "EKS", "an RDS database");
     if (d.storage() != null && d.storage().s3().isEmpty()) {
       problems.add(new Problem("storage", "FlyteEks creates S3 buckets", "set storage.s3 with the region of the stack"));
     }

@@ -136,8 +136,7 @@ public final class BinaryTopology {
               .withVolumes(
                   KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), config.getMetadata().getName()),
                   KubeObjects.projectedConfigMaps("cluster-resource-templates", templates.getMetadata().getName()),
-                  KubeObjects.secretFile("db-pass", d.database().passwordSecret().name(), d.database().passwordSecret().key(),
-                      Plan.DB_PASSWORD_FILE),
+                  Workloads.databaseCredentials(d.database()),
                   KubeObjects.emptyDir("state"))
             .endSpec()
           .endTemplate()

@@ -467,7 +467,7 @@ public final class CoreTopology {
   }
 
   private Volume dbPassword() {
-    return KubeObjects.secretFile("db-pass", d.database().passwordSecret().name(), d.database().passwordSecret().key(), Plan.DB_PASSWORD_FILE);
+    return Workloads.databaseCredentials(d.database());
   }
 
   /** One volume per data plane with its token and CA, for FlyteAdmin and syncresources. */

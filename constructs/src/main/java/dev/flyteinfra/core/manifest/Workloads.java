@@ -5,6 +5,7 @@ import dev.flyteinfra.core.model.ImmutableResources;
 import dev.flyteinfra.core.model.MinioStorage;
 import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Resources;
+import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -15,6 +16,8 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.util.List;
 
 /**
@@ -23,6 +26,9 @@ import java.util.List;
  * requests and a memory limit.
  */
 public final class Workloads {
+  /** The name of the {@link #databaseCredentials} volume. */
+  public static final String DATABASE_CREDENTIALS_VOLUME = "db-pass";
+
   /** {@code nobody}: Flyte's images run as any user; the official charts use it too. */
   public static final long NON_ROOT_UID = 65534L;
 
@@ -66,6 +72,26 @@ public final class Workloads {
         .withResources(resources("10m", "16Mi", "64Mi"))
         .withSecurityContext(restrictedContainerSecurityContext())
         .build();
+  }
+
+  /**
+   * The database credentials volume ({@code db-pass}, mounted at {@link PostgresDatabase#CREDENTIALS_DIR}):
+   * the password as {@code pass.txt} and, with a client certificate, its Secret's
+   * {@code ca.crt}, {@code tls.crt} and {@code tls.key}; readable by the pod's group only.
+   */
+  public static Volume databaseCredentials(PostgresDatabase db) {
+    if (db.clientCertificateSecret().isEmpty()) {
+      return KubeObjects.secretFile(DATABASE_CREDENTIALS_VOLUME, db.passwordSecret().name(), db.passwordSecret().key(),
+          Plan.DB_PASSWORD_FILE);
+    }
+    return new VolumeBuilder().withName(DATABASE_CREDENTIALS_VOLUME).withNewProjected().withDefaultMode(0440)
+        .addNewSource().withNewSecret().withName(db.passwordSecret().name())
+            .addNewItem().withKey(db.passwordSecret().key()).withPath(Plan.DB_PASSWORD_FILE).endItem().endSecret().endSource()
+        .addNewSource().withNewSecret().withName(db.clientCertificateSecret().get())
+            .addNewItem().withKey("ca.crt").withPath("ca.crt").endItem()
+            .addNewItem().withKey("tls.crt").withPath("tls.crt").endItem()
+            .addNewItem().withKey("tls.key").withPath("tls.key").endItem().endSecret().endSource()
+        .endProjected().build();
   }
 
   /** MinIO's access key as the AWS SDK's standard variables, from its Secret. */

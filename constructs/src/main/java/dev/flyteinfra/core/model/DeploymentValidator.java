@@ -119,6 +119,8 @@ final class DeploymentValidator {
     if (db.inCluster().isPresent()) {
       absent("database.host", db.host(), "the in-cluster Postgres is reached at its Service");
       absent("database.passwordSecret", db.passwordSecret(), "the in-cluster Postgres' password is generated into a Secret");
+      absent("database.clientCertificateSecret", db.clientCertificateSecret().orElse(null),
+          "the in-cluster Postgres takes no client certificates");
       checkInClusterServer("database.inCluster", db.inCluster().get());
     } else if (required("database.host", db.host(), "give the server's host name or IP address, or set database.inCluster")) {
       if (!isToken(db.host()) && !IPV4.matcher(db.host()).matches()
@@ -138,6 +140,8 @@ final class DeploymentValidator {
         "reference the Secret key holding the password, e.g. {name: flyte-db, key: password}")) {
       secretRef("database.passwordSecret", db.passwordSecret());
     }
+    db.clientCertificateSecret().filter(name -> !isToken(name)).ifPresent(name -> matches("database.clientCertificateSecret", name,
+        DNS_1123_SUBDOMAIN, 253, "a Secret name: lower-case letters, digits, '-' and '.'"));
     if (required("database.options", db.options(), "give libpq options, e.g. sslmode=require")
         && db.options().toLowerCase(Locale.ROOT).contains("password")) {
       add("database.options", "holds a password in plain text", "remove it and reference a Secret in database.passwordSecret");

@@ -124,9 +124,7 @@ public interface FlyteDeployment {
   /** Throws {@link InvalidDeploymentException} listing every problem, unless this is valid. */
   default FlyteDeployment requireValid() {
     List<Problem> problems = validate();
-    if (!problems.isEmpty()) {
-      throw new InvalidDeploymentException(problems);
-    }
+    InvalidDeploymentException.throwIfAny(problems);
     return this;
   }
 

@@ -14,6 +14,13 @@ public class InvalidDeploymentException extends RuntimeException {
     this.problems = List.copyOf(problems);
   }
 
+  /** Throws with the problems when there are any. */
+  public static void throwIfAny(List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidDeploymentException(problems);
+    }
+  }
+
   public List<Problem> problems() {
     return problems;
   }

@@ -43,14 +43,32 @@ public interface PostgresDatabase {
   Optional<InClusterPostgres> inCluster();
 
   /**
-   * libpq connection options. Default: {@code sslmode=require} (encrypted in transit); for
+   * A Secret with a client certificate for servers that require one (Cloud SQL with
+   * {@code requireSsl}): keys {@code tls.crt}, {@code tls.key} and the server's CA in
+   * {@code ca.crt}. Mounted beside the password in {@value #CREDENTIALS_DIR}. Default: none.
+   */
+  Optional<String> clientCertificateSecret();
+
+  /**
+   * libpq connection options. Default: {@code sslmode=require} (encrypted in transit); with a
+   * {@code clientCertificateSecret}, {@code sslmode=verify-ca} with its three files; for
    * {@code inCluster}, {@code sslmode=disable} (the in-cluster server has no certificate, and a
    * NetworkPolicy admits only Flyte's pods).
    */
   @Value.Default
   default String options() {
-    return inCluster().isPresent() ? "sslmode=disable" : "sslmode=require";
+    if (inCluster().isPresent()) {
+      return "sslmode=disable";
+    }
+    return clientCertificateSecret().isPresent() ? CLIENT_CERTIFICATE_OPTIONS : "sslmode=require";
   }
+
+  /** Where Flyte's pods find the password file and, with a client certificate, its files. */
+  String CREDENTIALS_DIR = "/etc/db";
+
+  /** The options for a client certificate: the server's certificate checked against its CA. */
+  String CLIENT_CERTIFICATE_OPTIONS = "sslmode=verify-ca sslrootcert=" + CREDENTIALS_DIR + "/ca.crt sslcert=" + CREDENTIALS_DIR
+      + "/tls.crt sslkey=" + CREDENTIALS_DIR + "/tls.key";
 
   static ImmutablePostgresDatabase.Builder builder() {
     return ImmutablePostgresDatabase.builder();

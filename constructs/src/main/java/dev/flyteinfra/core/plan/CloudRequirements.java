@@ -50,6 +50,12 @@ public record CloudRequirements(
     }
   }
 
+  /** The task service accounts of one domain, in every project. */
+  public List<ServiceAccountRef> taskServiceAccountsOf(String domain) {
+    return taskServiceAccounts.stream().filter(task -> task.domain().equals(domain))
+        .map(TaskServiceAccount::serviceAccount).toList();
+  }
+
   static CloudRequirements of(Plan plan) {
     FlyteDeployment d = plan.deployment();
     SortedSet<String> buckets = new TreeSet<>(List.of(d.storage().metadataBucket(), d.storage().effectiveUserDataBucket()));

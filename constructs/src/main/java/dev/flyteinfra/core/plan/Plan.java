@@ -26,7 +26,7 @@ public final class Plan {
   /** Where flyte-binary reads the cluster resource templates. */
   public static final String TEMPLATES_DIR = "/etc/flyte/cluster-resource-templates";
   /** Where the database password file is mounted. */
-  public static final String DB_PASSWORD_DIR = "/etc/db";
+  public static final String DB_PASSWORD_DIR = PostgresDatabase.CREDENTIALS_DIR;
   public static final String DB_PASSWORD_FILE = "pass.txt";
 
   private final FlyteDeployment deployment;

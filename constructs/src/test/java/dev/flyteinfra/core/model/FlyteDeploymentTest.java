@@ -3,6 +3,9 @@ package dev.flyteinfra.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flyteinfra.core.manifest.Workloads;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
 import org.junit.jupiter.api.Test;
 
 class FlyteDeploymentTest {
@@ -49,6 +52,23 @@ class FlyteDeploymentTest {
         .build();
 
     assertThat(d.validate()).isEmpty();
+  }
+
+  @Test
+  void aClientCertificateIsVerifiedAndMountedBesideThePassword() {
+    PostgresDatabase db = PostgresDatabase.builder().host("10.1.2.3").passwordSecret(SecretKeyRef.of("flyte-db", "password"))
+        .clientCertificateSecret("flyte-db-client").build();
+
+    assertThat(db.options()).isEqualTo("sslmode=verify-ca sslrootcert=/etc/db/ca.crt sslcert=/etc/db/tls.crt sslkey=/etc/db/tls.key");
+    Volume volume = Workloads.databaseCredentials(db);
+    assertThat(volume.getName()).isEqualTo(Workloads.DATABASE_CREDENTIALS_VOLUME);
+    assertThat(volume.getProjected().getDefaultMode()).isEqualTo(0440);
+    assertThat(volume.getProjected().getSources()).extracting(VolumeProjection::getSecret)
+        .extracting(secret -> secret.getName() + ":" + secret.getItems().stream().map(item -> item.getPath()).toList())
+        .containsExactly("flyte-db:[pass.txt]", "flyte-db-client:[ca.crt, tls.crt, tls.key]");
+    assertThat(minimal().database(db).build().validate()).isEmpty();
+    assertThat(minimal().database(PostgresDatabase.builder().from(db).clientCertificateSecret("Not_A_Name").build()).build().validate())
+        .extracting(Problem::path).containsExactly("database.clientCertificateSecret");
   }
 
   @Test
