@@ -214,7 +214,24 @@ class InvalidConfigTest {
         arguments("aws certificate without host", "aws: {ingressCertificate: {}}", "aws.ingressCertificate", "needs the host"),
         arguments("aws with in-cluster Postgres", "aws: {}\ndatabase: {host: null, passwordSecret: null, inCluster: {}}",
             "database.inCluster", "FlyteEks creates an RDS database"),
-        arguments("aws with GCS", "aws: {}\nstorage: {s3: null, gcs: {project: my-project}}", "storage", "FlyteEks creates S3 buckets"));
+        arguments("aws with GCS", "aws: {}\nstorage: {s3: null, gcs: {project: my-project}}", "storage", "FlyteEks creates S3 buckets"),
+        arguments("unknown gcp key", "gcp: {region: us-central1, zone: a}\nstorage: {s3: null, gcs: {project: my-project}}", "gcp.zone",
+            "not a known key"),
+        arguments("gcp region misspelled", "gcp: {region: uscentral}\nstorage: {s3: null, gcs: {project: my-project}}", "gcp.region",
+            "is not a GCP region"),
+        arguments("gcp release channel", "gcp: {region: us-central1, releaseChannel: NIGHTLY}\nstorage: {s3: null, gcs: {project: my-project}}",
+            "gcp.releaseChannel", "not a GKE release channel"),
+        arguments("gcp endpoint open to all", "gcp: {region: us-central1, masterAuthorizedCidrs: [0.0.0.0/0]}\n"
+            + "storage: {s3: null, gcs: {project: my-project}}", "gcp.masterAuthorizedCidrs", "whole internet"),
+        arguments("gcp with S3", "gcp: {region: us-central1}", "storage", "FlyteGke creates GCS buckets"),
+        arguments("gcp and aws at once", "gcp: {region: us-central1}\naws: {}", "gcp", "runs on one cloud"),
+        arguments("azure location with a space", "azure: {location: East US}\nstorage: {s3: null, azure: {account: acmeflyte}}",
+            "azure.location", "not an Azure region name"),
+        arguments("azure backups too short", "azure: {location: eastus, backupRetentionDays: 3}\n"
+            + "storage: {s3: null, azure: {account: acmeflyte}}", "azure.backupRetentionDays", "between 7 and 35"),
+        arguments("azure API server open to all", "azure: {location: eastus, apiServerAuthorizedCidrs: [0.0.0.0/0]}\n"
+            + "storage: {s3: null, azure: {account: acmeflyte}}", "azure.apiServerAuthorizedCidrs", "whole internet"),
+        arguments("azure with S3", "azure: {location: eastus}", "storage", "FlyteAks creates a storage account"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.flyteinfra.stacks.cli;
 
+import dev.flyteinfra.stacks.PulumiRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,7 @@ public final class FlyteInfraCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    PulumiRuntime.prepare();
     System.exit(execute(args));
   }
 }

@@ -15,12 +15,17 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flyteinfra.aws.EksOptions;
 import dev.flyteinfra.aws.FlyteEks;
 import dev.flyteinfra.aws.FlyteEksProps;
+import dev.flyteinfra.azure.AksOptions;
+import dev.flyteinfra.azure.FlyteAks;
+import dev.flyteinfra.azure.FlyteAksArgs;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.gcp.FlyteGke;
+import dev.flyteinfra.gcp.FlyteGkeArgs;
+import dev.flyteinfra.gcp.GkeOptions;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.Problem;
 import java.io.IOException;
@@ -33,9 +38,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +50,8 @@ import java.util.Set;
  * Reads a deployment description from YAML or JSON (the config file maps onto
  * {@link FlyteDeployment} key for key) and reports every problem at once: unknown keys, values
  * of the wrong type, and then everything {@link FlyteDeployment#validate()} finds. An optional
- * {@code aws:} section holds the {@link EksOptions} of the EKS stack.
+ * cloud section holds the options of the cloud stack: {@code aws:} ({@link EksOptions}) or
+ * {@code gcp:} ({@link GkeOptions}) or {@code azure:} ({@link AksOptions}).
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
@@ -79,16 +87,19 @@ public final class ConfigLoader {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .addHandler(collector);
     FlyteDeployment deployment = null;
-    AwsSection aws = null;
+    EksOptions aws = null;
+    GkeOptions gcp = null;
+    AksOptions azure = null;
     try {
       // Syntax first, on its own: a broken file is one problem, not a cascade of mapping errors.
       JsonNode tree = mapper.readTree(text);
       if (tree == null || tree.isMissingNode() || tree.isNull()) {
         collector.add("(root)", "is empty", "write a deployment description; see the README's config reference");
       } else {
-        if (tree instanceof ObjectNode root && root.has(AwsSection.KEY)) {
-          // Mapped inside its own parent object, so that problems carry the full path (aws.nodeMinSize).
-          aws = mapper.treeToValue(mapper.createObjectNode().set(AwsSection.KEY, root.remove(AwsSection.KEY)), AwsSection.class);
+        if (tree instanceof ObjectNode root) {
+          aws = section(mapper, root, "aws", EksOptions.class);
+          gcp = section(mapper, root, "gcp", GkeOptions.class);
+          azure = section(mapper, root, "azure", AksOptions.class);
         }
         deployment = mapper.treeToValue(tree, FlyteDeployment.class);
       }
@@ -107,20 +118,42 @@ public final class ConfigLoader {
         }
       }
     }
-    Optional<EksOptions> awsOptions = Optional.ofNullable(aws).map(AwsSection::aws);
-    if (deployment != null && awsOptions.isPresent() && problems.isEmpty()) {
-      // What only the EKS stack cannot build (a sandbox, in-cluster servers, no S3, bad sizes).
-      problems.addAll(FlyteEks.problemsOf(FlyteEksProps.builder().from(awsOptions.get()).deployment(deployment).build()));
+    Optional<EksOptions> awsOptions = Optional.ofNullable(aws);
+    Optional<GkeOptions> gcpOptions = Optional.ofNullable(gcp);
+    Optional<AksOptions> azureOptions = Optional.ofNullable(azure);
+    List<String> clouds = new ArrayList<>();
+    awsOptions.ifPresent(o -> clouds.add("aws"));
+    gcpOptions.ifPresent(o -> clouds.add("gcp"));
+    azureOptions.ifPresent(o -> clouds.add("azure"));
+    if (clouds.size() > 1) {
+      problems.add(new Problem(clouds.get(1), "a deployment runs on one cloud, and " + clouds.get(0) + " is given too",
+          "keep one of " + String.join(", ", clouds)));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidDeploymentException(new ArrayList<>(problems));
+    if (deployment != null && problems.isEmpty()) {
+      // What only the cloud's stack cannot build (a sandbox, in-cluster servers, the wrong storage, bad sizes).
+      FlyteDeployment valid = deployment;
+      awsOptions.ifPresent(options ->
+          problems.addAll(FlyteEks.problemsOf(FlyteEksProps.builder().from(options).deployment(valid).build())));
+      gcpOptions.ifPresent(options ->
+          problems.addAll(FlyteGke.problemsOf(FlyteGkeArgs.builder().from(options).deployment(valid).build())));
+      azureOptions.ifPresent(options ->
+          problems.addAll(FlyteAks.problemsOf(FlyteAksArgs.builder().from(options).deployment(valid).build())));
     }
-    return new DeploymentConfig(deployment, awsOptions);
+    InvalidDeploymentException.throwIfAny(new ArrayList<>(problems));
+    return new DeploymentConfig(deployment, awsOptions, gcpOptions, azureOptions);
   }
 
-  /** The config file's {@code aws:} section, on its own. */
-  private record AwsSection(@JsonProperty(KEY) EksOptions aws) {
-    static final String KEY = "aws";
+  /**
+   * A cloud section, removed from the root and mapped inside its own parent object, so that
+   * problems carry the full path ({@code aws.nodeMinSize}); null when the file has none.
+   */
+  private static <T> T section(ObjectMapper mapper, ObjectNode root, String key, Class<T> type) throws JsonProcessingException {
+    if (!root.has(key)) {
+      return null;
+    }
+    JavaType sectionType = mapper.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, type);
+    Map<String, T> parent = mapper.treeToValue(mapper.createObjectNode().set(key, root.remove(key)), sectionType);
+    return parent.get(key);
   }
 
   /** A value already reported as unreadable is not reported again as invalid. */
