@@ -3,7 +3,6 @@ package dev.flyteinfra.core.manifest;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.SecretKeyRef;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -19,10 +18,14 @@ import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
-import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressSpecBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressSpec;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
@@ -58,7 +61,10 @@ public final class KubeObjects {
   private KubeObjects() {}
 
   public static ConfigMap configMap(ObjectMeta meta, Map<String, String> data) {
-    return new ConfigMapBuilder().withMetadata(meta).withData(data).build();
+    ConfigMap configMap = new ConfigMap();
+    configMap.setMetadata(meta);
+    configMap.setData(data);
+    return configMap;
   }
 
   /** A projected volume of ConfigMaps, in order. */
@@ -175,11 +181,9 @@ public final class KubeObjects {
 
   /** Ingress paths to one Service port. */
   public static List<HTTPIngressPath> ingressPaths(List<String> paths, String service, int port) {
-    return paths.stream().map(path -> new HTTPIngressPathBuilder()
-        .withPath(path)
-        .withPathType("ImplementationSpecific")
-        .withNewBackend().withNewService().withName(service).withNewPort().withNumber(port).endPort().endService().endBackend()
-        .build()).toList();
+    // One backend for every path, and plain constructors: builders would copy it once per path and level.
+    IngressBackend backend = new IngressBackend(null, new IngressServiceBackend(service, new ServiceBackendPort(null, port)));
+    return paths.stream().map(path -> new HTTPIngressPath(backend, path, "ImplementationSpecific")).toList();
   }
 
   /** Every gRPC service path, with and without {@code /*}. */
@@ -201,11 +205,15 @@ public final class KubeObjects {
     if (!annotations.isEmpty()) {
       meta.setAnnotations(annotations);
     }
-    IngressSpecBuilder spec = new IngressSpecBuilder();
-    settings.className().ifPresent(spec::withIngressClassName);
-    spec.addNewRule().withHost(settings.host().orElse(null)).withNewHttp().withPaths(paths).endHttp().endRule();
-    settings.tlsSecret().ifPresent(secret -> spec.addNewTl().withHosts(settings.host().orElseThrow()).withSecretName(secret).endTl());
-    return new IngressBuilder().withMetadata(meta).withSpec(spec.build()).build();
+    // Set on plain objects: builders would copy every path twice.
+    IngressSpec spec = new IngressSpec();
+    spec.setIngressClassName(settings.className().orElse(null));
+    spec.setRules(List.of(new IngressRule(settings.host().orElse(null), new HTTPIngressRuleValue(paths))));
+    settings.tlsSecret().ifPresent(secret -> spec.setTls(List.of(new IngressTLS(List.of(settings.host().orElseThrow()), secret))));
+    Ingress ingress = new Ingress();
+    ingress.setMetadata(meta);
+    ingress.setSpec(spec);
+    return ingress;
   }
 
   public static EnvVar env(String name, String value) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Turns a {@link Manifest} into files: {@code <component>.yaml} per component, documents joined
@@ -28,7 +27,14 @@ public final class ManifestWriter {
     manifest.byComponent().forEach((component, objects) -> {
       String file = component + ".yaml";
       resources.add(file);
-      files.put(file, HEADER + objects.stream().map(ManifestWriter::document).collect(Collectors.joining("---\n")));
+      StringBuilder text = new StringBuilder(8192).append(HEADER);
+      for (int i = 0; i < objects.size(); i++) {
+        if (i > 0) {
+          text.append("---\n");
+        }
+        Yaml.appendWithoutEmpty(objects.get(i), text);
+      }
+      files.put(file, text.toString());
     });
     Map<String, Object> kustomization = new LinkedHashMap<>();
     kustomization.put("apiVersion", "kustomize.config.k8s.io/v1beta1");
@@ -38,16 +44,9 @@ public final class ManifestWriter {
     return files;
   }
 
-  /** One object as a YAML document: null and empty fields dropped, keys in a fixed order. */
-  public static String document(HasMetadata object) {
-    return Yaml.write(toTree(object));
-  }
-
   /** The object as a JSON tree without null or empty members (what the API server would store). */
   public static ObjectNode toTree(HasMetadata object) {
-    ObjectNode tree = Yaml.mapper().valueToTree(object);
-    prune(tree);
-    return tree;
+    return (ObjectNode) Yaml.withoutEmpty(Yaml.mapper().valueToTree(object));
   }
 
   /**
@@ -81,26 +80,5 @@ public final class ManifestWriter {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> toPlainMap(HasMetadata object) {
     return (Map<String, Object>) plain(toTree(object));
-  }
-
-  private static void prune(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      List<String> empty = new ArrayList<>();
-      object.fields().forEachRemaining(entry -> {
-        prune(entry.getValue());
-        JsonNode value = entry.getValue();
-        if (value.isNull() || (value.isContainerNode() && value.isEmpty() && !keepsEmpty(entry.getKey()))) {
-          empty.add(entry.getKey());
-        }
-      });
-      object.remove(empty);
-    } else if (node.isArray()) {
-      node.forEach(ManifestWriter::prune);
-    }
-  }
-
-  /** {@code emptyDir: {}} means something; other empty members do not. */
-  private static boolean keepsEmpty(String field) {
-    return field.equals("emptyDir");
   }
 }

@@ -6,19 +6,21 @@ import dev.flyteinfra.core.model.MinioStorage;
 import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Resources;
 import dev.flyteinfra.core.plan.Plan;
+import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SeccompProfile;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The hardening every Flyte workload shares: the restricted Pod Security Standard (non-root,
@@ -34,24 +36,34 @@ public final class Workloads {
 
   private Workloads() {}
 
+  // The objects of every pod are set on plain instances: builders copy each nested object again.
+
   public static PodSecurityContext restrictedPodSecurityContext() {
-    return new PodSecurityContextBuilder()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(NON_ROOT_UID)
-        .withRunAsGroup(NON_ROOT_UID)
-        .withFsGroup(NON_ROOT_UID)
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .build();
+    PodSecurityContext context = new PodSecurityContext();
+    context.setRunAsNonRoot(true);
+    context.setRunAsUser(NON_ROOT_UID);
+    context.setRunAsGroup(NON_ROOT_UID);
+    context.setFsGroup(NON_ROOT_UID);
+    context.setSeccompProfile(runtimeDefaultSeccomp());
+    return context;
   }
 
   public static SecurityContext restrictedContainerSecurityContext() {
-    return new SecurityContextBuilder()
-        .withRunAsNonRoot(true)
-        .withAllowPrivilegeEscalation(false)
-        .withPrivileged(false)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-        .build();
+    SecurityContext context = new SecurityContext();
+    context.setRunAsNonRoot(true);
+    context.setAllowPrivilegeEscalation(false);
+    context.setPrivileged(false);
+    Capabilities capabilities = new Capabilities();
+    capabilities.setDrop(List.of("ALL"));
+    context.setCapabilities(capabilities);
+    context.setSeccompProfile(runtimeDefaultSeccomp());
+    return context;
+  }
+
+  private static SeccompProfile runtimeDefaultSeccomp() {
+    SeccompProfile profile = new SeccompProfile();
+    profile.setType("RuntimeDefault");
+    return profile;
   }
 
   /** The restricted container security context with a read-only root file system. */
@@ -102,12 +114,16 @@ public final class Workloads {
   }
 
   public static ResourceRequirements resources(Resources r) {
-    ResourceRequirementsBuilder builder = new ResourceRequirementsBuilder()
-        .addToRequests("cpu", new Quantity(r.cpu()))
-        .addToRequests("memory", new Quantity(r.memory()))
-        .addToLimits("memory", new Quantity(r.memoryLimit()));
-    r.cpuLimit().ifPresent(limit -> builder.addToLimits("cpu", new Quantity(limit)));
-    return builder.build();
+    Map<String, Quantity> requests = new TreeMap<>();
+    requests.put("cpu", new Quantity(r.cpu()));
+    requests.put("memory", new Quantity(r.memory()));
+    Map<String, Quantity> limits = new TreeMap<>();
+    limits.put("memory", new Quantity(r.memoryLimit()));
+    r.cpuLimit().ifPresent(limit -> limits.put("cpu", new Quantity(limit)));
+    ResourceRequirements resources = new ResourceRequirements();
+    resources.setRequests(requests);
+    resources.setLimits(limits);
+    return resources;
   }
 
   public static ResourceRequirements resources(String cpu, String memory, String memoryLimit) {

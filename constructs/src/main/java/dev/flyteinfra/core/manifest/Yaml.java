@@ -1,13 +1,20 @@
 package dev.flyteinfra.core.manifest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one YAML mapper of the library. Deterministic: map keys sorted, no document marker, minimal
@@ -26,6 +33,62 @@ public final class Yaml {
 
   /** One YAML document, without a leading {@code ---}, ending in a newline. */
   public static String write(Object value) {
+    StringBuilder out = new StringBuilder();
+    append(value, false, out);
+    return out.toString();
+  }
+
+  /**
+   * One YAML document of a Kubernetes object or other value, without its null members and empty
+   * objects and arrays (what the API server would store), but for {@code emptyDir: {}}.
+   */
+  public static String writeWithoutEmpty(Object value) {
+    StringBuilder out = new StringBuilder();
+    appendWithoutEmpty(value, out);
+    return out.toString();
+  }
+
+  /** {@link #writeWithoutEmpty}, appended to {@code out}: a file of many documents is written in one buffer. */
+  public static void appendWithoutEmpty(Object value, StringBuilder out) {
+    append(value, true, out);
+  }
+
+  private static void append(Object value, boolean dropEmpty, StringBuilder out) {
+    int start = out.length();
+    try {
+      TokenBuffer events = new TokenBuffer(MAPPER, false);
+      MAPPER.writeValue(events, value);
+      try (JsonParser parser = events.asParser()) {
+        YamlEmitter.write(parser, MAPPER, dropEmpty, out);
+      }
+    } catch (YamlEmitter.Unsupported e) {
+      out.setLength(start);
+      JsonNode tree = MAPPER.valueToTree(value);
+      out.append(writeWithJackson(dropEmpty ? withoutEmpty(tree) : tree));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The tree without null members and empty objects and arrays, but for {@code emptyDir: {}}; changed in place. */
+  static JsonNode withoutEmpty(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> empty = new ArrayList<>();
+      object.fields().forEachRemaining(entry -> {
+        JsonNode value = withoutEmpty(entry.getValue());
+        if (value.isNull() || (value.isContainerNode() && value.isEmpty() && !entry.getKey().equals("emptyDir"))) {
+          empty.add(entry.getKey());
+        }
+      });
+      object.remove(empty);
+    } else if (node.isArray()) {
+      node.forEach(Yaml::withoutEmpty);
+    }
+    return node;
+  }
+
+  /** {@link #write} through Jackson's YAML generator (SnakeYAML's emitter) alone: the reference the fast path matches. */
+  static String writeWithJackson(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
