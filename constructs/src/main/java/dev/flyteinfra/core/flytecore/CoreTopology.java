@@ -16,18 +16,20 @@ import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.MultiCluster;
 import dev.flyteinfra.core.plan.CloudRequirements;
 import dev.flyteinfra.core.plan.Plan;
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
+import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -37,7 +39,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -171,17 +173,17 @@ public final class CoreTopology {
     List<Container> init = List.of(
         Workloads.waitForDb(plan.images().waitForDb(), d.database()),
         container("run-migrations", image, List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "migrate", "run"),
-            List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("base-config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "512Mi")),
+            List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("base-config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "512Mi")).build(),
         container("seed-projects", image, seed,
-            List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("base-config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "512Mi")),
-        new ContainerBuilder(container("sync-cluster-resources", image,
+            List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("base-config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "512Mi")).build(),
+        container("sync-cluster-resources", image,
             List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "clusterresource", "sync"), syncMounts,
-            Workloads.resources("50m", "128Mi", "512Mi"))).withEnv(minioEnv()).build());
+            Workloads.resources("50m", "128Mi", "512Mi")).withEnv(minioEnv()).build());
     List<VolumeMount> mounts = new ArrayList<>(List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR),
         writable("shared-data", "/srv/flyte")));
     mounts.addAll(credentialMounts());
-    Container main = new ContainerBuilder(container(component, image,
-            List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "serve"), mounts, Workloads.resources(settings(component).resources())))
+    Container main = container(component, image,
+            List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "serve"), mounts, Workloads.resources(settings(component).resources()))
         .withPorts(port("http", CoreConfig.ADMIN_HTTP), port("grpc", CoreConfig.ADMIN_GRPC), port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http", 15, 3))
         .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http", 30, 6))
@@ -212,9 +214,9 @@ public final class CoreTopology {
     List<VolumeMount> mounts = new ArrayList<>(List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR),
         mount("resource-templates", CoreConfig.TEMPLATES_DIR)));
     mounts.addAll(credentialMounts());
-    Container main = new ContainerBuilder(container(component, image("flyteadmin"),
+    Container main = container(component, image("flyteadmin"),
             List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "clusterresource", "run"), mounts,
-            Workloads.resources(settings(component).resources())))
+            Workloads.resources(settings(component).resources()))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(metricsHealthcheck(10, 3))
         .withLivenessProbe(metricsHealthcheck(30, 6))
@@ -231,8 +233,8 @@ public final class CoreTopology {
     ConfigMap catalog = KubeObjects.configMap(meta(plan.nameWith("datacatalog-config"), component), config.datacatalog());
     String image = image("datacatalog");
     List<VolumeMount> mounts = List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CATALOG_CONFIG_DIR));
-    Container main = new ContainerBuilder(container(component, image,
-            List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "serve"), mounts, Workloads.resources(settings(component).resources())))
+    Container main = container(component, image,
+            List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "serve"), mounts, Workloads.resources(settings(component).resources()))
         .withPorts(port("http", CoreConfig.CATALOG_HTTP), port("grpc", CoreConfig.CATALOG_GRPC), port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(metricsHealthcheck(10, 3))
         .withLivenessProbe(metricsHealthcheck(30, 6))
@@ -240,7 +242,7 @@ public final class CoreTopology {
         .build();
     List<Container> init = List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database()),
         container("run-migrations", image, List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "migrate", "run"),
-            mounts, Workloads.resources("50m", "64Mi", "256Mi")));
+            mounts, Workloads.resources("50m", "64Mi", "256Mi")).build());
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(serviceAccount(component, name));
     objects.add(catalog);
@@ -259,15 +261,15 @@ public final class CoreTopology {
     ConfigMap scheduler = KubeObjects.configMap(meta(plan.nameWith("scheduler-config"), component), config.scheduler());
     String image = image("flytescheduler");
     List<VolumeMount> mounts = List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR));
-    Container main = new ContainerBuilder(container(component, image,
-            List.of("flytescheduler", "run", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), mounts, Workloads.resources(settings(component).resources())))
+    Container main = container(component, image,
+            List.of("flytescheduler", "run", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), mounts, Workloads.resources(settings(component).resources()))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(metricsHealthcheck(10, 3))
         .withLivenessProbe(metricsHealthcheck(30, 6))
         .build();
     List<Container> init = List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database()),
         container("flytescheduler-check", image, List.of("flytescheduler", "precheck", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"),
-            mounts, Workloads.resources("10m", "32Mi", "128Mi")));
+            mounts, Workloads.resources("10m", "32Mi", "128Mi")).build());
     return List.of(serviceAccount(component, name), scheduler,
         deployment(component, name, name, init, main,
             List.of(dbPassword(), KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), scheduler.getMetadata().getName())), checksums(scheduler), true));
@@ -277,8 +279,8 @@ public final class CoreTopology {
     String component = "flyteconsole";
     String name = plan.nameWith(component);
     ConfigMap console = KubeObjects.configMap(meta(plan.nameWith("console-config"), component), config.console());
-    Container main = new ContainerBuilder(container(component, plan.images().console(), List.of(),
-            List.of(writable("shared-data", "/srv/flyte")), Workloads.resources(settings(component).resources())))
+    Container main = container(component, plan.images().console(), List.of(),
+            List.of(writable("shared-data", "/srv/flyte")), Workloads.resources(settings(component).resources()))
         .withCommand()
         .addNewEnvFrom().withNewConfigMapRef().withName(console.getMetadata().getName()).endConfigMapRef().endEnvFrom()
         .withPorts(port("http", CoreConfig.CONSOLE))
@@ -297,9 +299,9 @@ public final class CoreTopology {
   private List<HasMetadata> flytepropeller(ConfigMap propeller) {
     String component = "flytepropeller";
     String name = plan.nameWith(component);
-    Container main = new ContainerBuilder(container(component, image("flytepropeller"),
+    Container main = container(component, image("flytepropeller"),
             List.of("flytepropeller", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), List.of(mount("config", CoreConfig.CONFIG_DIR)),
-            Workloads.resources(settings(component).resources())))
+            Workloads.resources(settings(component).resources()))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withEnv(withMinio(KubeObjects.podIdentityEnv()))
         .withReadinessProbe(metricsHealthcheck(10, 3))
@@ -329,9 +331,9 @@ public final class CoreTopology {
         .endTemplate()
         .build());
     String managerComponent = "flytepropeller-manager";
-    Container manager = new ContainerBuilder(container(managerComponent, image("flytepropeller"),
+    Container manager = container(managerComponent, image("flytepropeller"),
             List.of("flytepropeller-manager", "--manager.pod-template-namespace", plan.namespace(), "--config", CoreConfig.CONFIG_DIR + "/*.yaml"),
-            List.of(mount("config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "256Mi")))
+            List.of(mount("config", CoreConfig.CONFIG_DIR)), Workloads.resources("50m", "128Mi", "256Mi"))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withEnv(KubeObjects.podIdentityEnv())
         .withReadinessProbe(metricsHealthcheck(10, 3))
@@ -349,14 +351,14 @@ public final class CoreTopology {
     String name = CoreNames.webhook(plan);
     String image = image("flytepropeller");
     List<String> args = List.of("webhook", "--config", CoreConfig.CONFIG_DIR + "/*.yaml");
-    Container init = new ContainerBuilder(container("generate-secrets", image, List.of("flytepropeller"),
-            List.of(mount("config", CoreConfig.CONFIG_DIR)), Workloads.resources("10m", "32Mi", "128Mi")))
+    Container init = container("generate-secrets", image, List.of("flytepropeller"),
+            List.of(mount("config", CoreConfig.CONFIG_DIR)), Workloads.resources("10m", "32Mi", "128Mi"))
         .withArgs("webhook", "init-certs", "--config", CoreConfig.CONFIG_DIR + "/*.yaml")
         .withEnv(KubeObjects.podIdentityEnv())
         .build();
-    Container main = new ContainerBuilder(container("webhook", image, List.of("flytepropeller"),
+    Container main = container("webhook", image, List.of("flytepropeller"),
             List.of(mount("config", CoreConfig.CONFIG_DIR), mount("webhook-certs", CoreConfig.WEBHOOK_CERTS_DIR)),
-            Workloads.resources(settings("webhook").resources())))
+            Workloads.resources(settings("webhook").resources()))
         .withArgs(args)
         .withEnv(KubeObjects.podIdentityEnv())
         .withPorts(port("https", CoreConfig.WEBHOOK))
@@ -506,29 +508,37 @@ public final class CoreTopology {
   }
 
   private static VolumeMount mount(String volume, String path) {
-    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(true).build();
+    VolumeMount mount = writable(volume, path);
+    mount.setReadOnly(true);
+    return mount;
   }
 
   private static VolumeMount writable(String volume, String path) {
-    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
+    VolumeMount mount = new VolumeMount();
+    mount.setName(volume);
+    mount.setMountPath(path);
+    return mount;
   }
 
   private static ContainerPort port(String name, int port) {
-    return new ContainerPortBuilder().withName(name).withContainerPort(port).withProtocol("TCP").build();
+    ContainerPort containerPort = new ContainerPort();
+    containerPort.setName(name);
+    containerPort.setContainerPort(port);
+    containerPort.setProtocol("TCP");
+    return containerPort;
   }
 
-  private static Container container(String name, String image, List<String> command, List<VolumeMount> mounts,
+  /** A container's common settings; callers add ports, probes and environment before they build it. */
+  private static ContainerBuilder container(String name, String image, List<String> command, List<VolumeMount> mounts,
       ResourceRequirements resources) {
-    // Set on a plain Container: callers add to it with a ContainerBuilder, which copies it once more.
-    Container container = new Container();
-    container.setName(name);
-    container.setImage(image);
-    container.setImagePullPolicy("IfNotPresent");
-    container.setVolumeMounts(mounts);
-    container.setSecurityContext(Workloads.restrictedContainerSecurityContext());
-    container.setCommand(command);
-    container.setResources(resources);
-    return container;
+    return new ContainerBuilder()
+        .withName(name)
+        .withImage(image)
+        .withImagePullPolicy("IfNotPresent")
+        .withVolumeMounts(mounts)
+        .withSecurityContext(Workloads.restrictedContainerSecurityContext())
+        .withCommand(command)
+        .withResources(resources);
   }
 
   private static Map<String, String> checksums(ConfigMap... configMaps) {
@@ -578,13 +588,22 @@ public final class CoreTopology {
     spec.setContainers(List.of(main));
     spec.setVolumes(volumes);
     // Replicas on different nodes when the cluster has them (preferred: a one-node cluster still schedules).
-    spreadComponent.ifPresent(component -> spec.setAffinity(new AffinityBuilder().withNewPodAntiAffinity()
-        .addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(100)
-          .withNewPodAffinityTerm().withNewLabelSelector().withMatchLabels(selector(component)).endLabelSelector()
-            .withTopologyKey("kubernetes.io/hostname").endPodAffinityTerm()
-        .endPreferredDuringSchedulingIgnoredDuringExecution()
-        .endPodAntiAffinity().build()));
+    spreadComponent.ifPresent(component -> spec.setAffinity(spreadOverNodes(component)));
     return spec;
+  }
+
+  /** Prefers the component's replicas on different nodes; set on plain objects, as every Deployment has it. */
+  private Affinity spreadOverNodes(String component) {
+    LabelSelector replicas = new LabelSelector();
+    replicas.setMatchLabels(selector(component));
+    PodAffinityTerm otherNode = new PodAffinityTerm();
+    otherNode.setLabelSelector(replicas);
+    otherNode.setTopologyKey("kubernetes.io/hostname");
+    PodAntiAffinity antiAffinity = new PodAntiAffinity();
+    antiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(List.of(new WeightedPodAffinityTerm(otherNode, 100)));
+    Affinity affinity = new Affinity();
+    affinity.setPodAntiAffinity(antiAffinity);
+    return affinity;
   }
 
   private List<HasMetadata> availability(String component, String name) {

@@ -3,20 +3,30 @@ package dev.flyteinfra.core.manifest;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.SecretKeyRef;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapProjection;
+import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.ProjectedVolumeSource;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
+import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -36,6 +46,7 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,31 +92,52 @@ public final class KubeObjects {
    * the pod's group only), as the official chart projects its storage Secret.
    */
   public static Volume flyteConfig(String volume, Optional<SecretKeyRef> storageCredentials, String... configMaps) {
-    VolumeBuilder builder = new VolumeBuilder().withName(volume);
-    var projected = builder.withNewProjected();
+    // Set on plain objects: every pod has one or two of these, and a builder copies each level again.
+    List<VolumeProjection> sources = new ArrayList<>();
     for (String configMap : configMaps) {
-      projected.addNewSource().withNewConfigMap().withName(configMap).endConfigMap().endSource();
+      ConfigMapProjection files = new ConfigMapProjection();
+      files.setName(configMap);
+      VolumeProjection source = new VolumeProjection();
+      source.setConfigMap(files);
+      sources.add(source);
     }
-    storageCredentials.ifPresent(ref -> projected.addNewSource().withNewSecret().withName(ref.name())
+    storageCredentials.ifPresent(ref -> sources.add(new VolumeProjectionBuilder().withNewSecret().withName(ref.name())
         .addNewItem().withKey(ref.key()).withPath(STORAGE_CREDENTIALS_FILE).withMode(0440).endItem()
-        .endSecret().endSource());
-    return projected.endProjected().build();
+        .endSecret().build()));
+    ProjectedVolumeSource projected = new ProjectedVolumeSource();
+    projected.setSources(sources);
+    Volume config = new Volume();
+    config.setName(volume);
+    config.setProjected(projected);
+    return config;
   }
 
   /** A Secret volume holding one key of a Secret under another file name, readable by the pod's group only. */
   public static Volume secretFile(String volume, String secret, String key, String path) {
-    return new VolumeBuilder().withName(volume)
-        .withNewSecret().withSecretName(secret).addNewItem().withKey(key).withPath(path).endItem().withDefaultMode(0440)
-        .endSecret().build();
+    KeyToPath file = new KeyToPath();
+    file.setKey(key);
+    file.setPath(path);
+    Volume files = secretVolume(volume, secret);
+    files.getSecret().setItems(List.of(file));
+    return files;
   }
 
   /** A whole Secret as a volume, readable by the pod's group only. */
   public static Volume secretVolume(String volume, String secret) {
-    return new VolumeBuilder().withName(volume).withNewSecret().withSecretName(secret).withDefaultMode(0440).endSecret().build();
+    SecretVolumeSource source = new SecretVolumeSource();
+    source.setSecretName(secret);
+    source.setDefaultMode(0440);
+    Volume files = new Volume();
+    files.setName(volume);
+    files.setSecret(source);
+    return files;
   }
 
   public static Volume emptyDir(String volume) {
-    return new VolumeBuilder().withName(volume).withNewEmptyDir().endEmptyDir().build();
+    Volume scratch = new Volume();
+    scratch.setName(volume);
+    scratch.setEmptyDir(new EmptyDirVolumeSource());
+    return scratch;
   }
 
   public static PolicyRule rule(List<String> apiGroups, List<String> resources, String... verbs) {
@@ -153,9 +185,14 @@ public final class KubeObjects {
   }
 
   public static Service clusterIpService(ObjectMeta meta, Map<String, String> selector, List<ServicePort> ports) {
-    return new ServiceBuilder().withMetadata(meta)
-        .withNewSpec().withType("ClusterIP").withSelector(selector).withPorts(ports).endSpec()
-        .build();
+    ServiceSpec spec = new ServiceSpec();
+    spec.setType("ClusterIP");
+    spec.setSelector(selector);
+    spec.setPorts(ports);
+    Service service = new Service();
+    service.setMetadata(meta);
+    service.setSpec(spec);
+    return service;
   }
 
   /** The same Service as type NodePort, its only port at the given node port. */
@@ -165,18 +202,29 @@ public final class KubeObjects {
   }
 
   public static Probe httpProbe(String path, Object port, int initialDelaySeconds, int failureThreshold) {
-    IntOrString target = port instanceof Integer number ? new IntOrString(number) : new IntOrString((String) port);
-    return new ProbeBuilder()
-        .withNewHttpGet().withPath(path).withPort(target).endHttpGet()
-        .withInitialDelaySeconds(initialDelaySeconds).withPeriodSeconds(10).withFailureThreshold(failureThreshold)
-        .build();
+    HTTPGetAction get = new HTTPGetAction();
+    get.setPath(path);
+    get.setPort(port instanceof Integer number ? new IntOrString(number) : new IntOrString((String) port));
+    Probe probe = probe(initialDelaySeconds, failureThreshold);
+    probe.setHttpGet(get);
+    return probe;
+  }
+
+  /** A probe every 10 seconds; its action is set by the caller. */
+  private static Probe probe(int initialDelaySeconds, int failureThreshold) {
+    Probe probe = new Probe();
+    probe.setInitialDelaySeconds(initialDelaySeconds);
+    probe.setPeriodSeconds(10);
+    probe.setFailureThreshold(failureThreshold);
+    return probe;
   }
 
   public static Probe tcpProbe(int port, int initialDelaySeconds, int failureThreshold) {
-    return new ProbeBuilder()
-        .withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()
-        .withInitialDelaySeconds(initialDelaySeconds).withPeriodSeconds(10).withFailureThreshold(failureThreshold)
-        .build();
+    TCPSocketAction socket = new TCPSocketAction();
+    socket.setPort(new IntOrString(port));
+    Probe probe = probe(initialDelaySeconds, failureThreshold);
+    probe.setTcpSocket(socket);
+    return probe;
   }
 
   /** Ingress paths to one Service port. */
@@ -217,12 +265,15 @@ public final class KubeObjects {
   }
 
   public static EnvVar env(String name, String value) {
-    return new EnvVarBuilder().withName(name).withValue(value).build();
+    return new EnvVar(name, value, null);
   }
 
   public static EnvVar fieldRef(String name, String fieldPath) {
-    return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withFieldPath(fieldPath)
-        .endFieldRef().endValueFrom().build();
+    ObjectFieldSelector field = new ObjectFieldSelector();
+    field.setFieldPath(fieldPath);
+    EnvVarSource source = new EnvVarSource();
+    source.setFieldRef(field);
+    return new EnvVar(name, null, source);
   }
 
   /** POD_NAME and POD_NAMESPACE from the downward API, which Flyte's components read. */
@@ -231,7 +282,11 @@ public final class KubeObjects {
   }
 
   public static EnvVar secretEnv(String name, String secret, String key) {
-    return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef().withName(secret).withKey(key)
-        .endSecretKeyRef().endValueFrom().build();
+    SecretKeySelector secretKey = new SecretKeySelector();
+    secretKey.setName(secret);
+    secretKey.setKey(key);
+    EnvVarSource source = new EnvVarSource();
+    source.setSecretKeyRef(secretKey);
+    return new EnvVar(name, null, source);
   }
 }

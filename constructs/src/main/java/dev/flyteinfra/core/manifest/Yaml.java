@@ -59,7 +59,7 @@ public final class Yaml {
       TokenBuffer events = new TokenBuffer(MAPPER, false);
       MAPPER.writeValue(events, value);
       try (JsonParser parser = events.asParser()) {
-        YamlEmitter.write(parser, MAPPER, dropEmpty, out);
+        YamlEmitter.write(parser, dropEmpty, out);
       }
     } catch (YamlEmitter.Unsupported e) {
       out.setLength(start);

@@ -3,11 +3,13 @@ package dev.flyteinfra.core.manifest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a value as block YAML, byte for byte what {@link Yaml}'s Jackson mapper (SnakeYAML's
@@ -22,9 +24,11 @@ import java.util.Map;
  * written only when its first member is, so nothing has to be taken back.
  */
 final class YamlEmitter {
-  /** Words YAML 1.1 reads as booleans or null, by length. */
-  private static final List<List<String>> RESERVED_BY_LENGTH = List.of(List.of(), List.of("y", "n"), List.of("no", "on"),
-      List.of("yes", "off"), List.of("true", "null"), List.of("false"));
+  private static final Set<String> RESERVED = reservedWords();
+  /** Keys and scalars once rendered, as they recur in every synthesis; at most {@link #CACHE_BOUND} of each. */
+  private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+  private static final Map<Object, String> SCALARS = new ConcurrentHashMap<>();
+  private static final int CACHE_BOUND = 10_000;
   private static final byte OTHER = 0;
   private static final byte LETTER = 1;
   private static final byte EXPONENT = 2;
@@ -35,7 +39,6 @@ final class YamlEmitter {
   /** Runs of spaces by length, appended whole. */
   private static final String[] INDENTS = indents(64);
 
-  private final ObjectMapper jackson;
   private final boolean dropEmpty;
   private final StringBuilder out;
   /** The innermost open object or array; null outside the document's own. */
@@ -62,20 +65,19 @@ final class YamlEmitter {
     }
   }
 
-  private YamlEmitter(ObjectMapper jackson, boolean dropEmpty, StringBuilder out) {
-    this.jackson = jackson;
+  private YamlEmitter(boolean dropEmpty, StringBuilder out) {
     this.out = out;
     this.dropEmpty = dropEmpty;
   }
 
   /**
    * Appends the YAML document of the value whose serialization {@code events} reads, ending in a
-   * newline, to {@code out}; {@code jackson} renders what is not plainly plain.
+   * newline, to {@code out}; Yaml's mapper renders what is not plainly plain.
    *
    * @throws Unsupported for what only Jackson writes (a sequence directly in a sequence, embedded objects)
    */
-  static void write(JsonParser events, ObjectMapper jackson, boolean dropEmpty, StringBuilder out) throws IOException {
-    YamlEmitter emitter = new YamlEmitter(jackson, dropEmpty, out);
+  static void write(JsonParser events, boolean dropEmpty, StringBuilder out) throws IOException {
+    YamlEmitter emitter = new YamlEmitter(dropEmpty, out);
     String key = null;
     for (JsonToken token = events.nextToken(); token != null; token = events.nextToken()) {
       switch (token) {
@@ -167,7 +169,18 @@ final class YamlEmitter {
     }
   }
 
-  private String key(String name) {
+  /** A key as Jackson writes it, from {@link #KEYS} once it was written before. */
+  private static String key(String name) {
+    String known = KEYS.get(name);
+    if (known != null) {
+      return known;
+    }
+    String rendered = renderKey(name);
+    remember(KEYS, name, rendered);
+    return rendered;
+  }
+
+  private static String renderKey(String name) {
     // Jackson quotes names that start with a digit or a dash ("3000Mi": …) where it writes such a value plain.
     if (plainlyPlain(name) && (isLetter(name.charAt(0)) || name.charAt(0) == '/' || name.charAt(0) == '_')) {
       return name;
@@ -177,6 +190,13 @@ final class YamlEmitter {
       throw new Unsupported("key " + name);
     }
     return rendered.substring(0, rendered.length() - 3);
+  }
+
+  /** Keeps a rendering, while the cache is below its bound: what Jackson would render never changes. */
+  private static <K> void remember(Map<K, String> cache, K value, String rendered) {
+    if (cache.size() < CACHE_BOUND) {
+      cache.put(value, rendered);
+    }
   }
 
   /** Appends a scalar token; a block scalar's lines indented for a key or a {@code - } at column {@code indent}. */
@@ -215,7 +235,11 @@ final class YamlEmitter {
       default -> throw new Unsupported(token.toString());
     }
     // Rendered as the value of a one-key mapping: a scalar alone would be a document of its own (`--- ""`).
-    String rendered = jacksonText(Collections.singletonMap("k", value)).substring("k: ".length());
+    String rendered = SCALARS.get(value);
+    if (rendered == null) {
+      rendered = jacksonText(Collections.singletonMap("k", value)).substring("k: ".length());
+      remember(SCALARS, value, rendered);
+    }
     int newline = rendered.indexOf('\n');
     if (newline < 0) {
       out.append(rendered);
@@ -284,9 +308,9 @@ final class YamlEmitter {
     return true;
   }
 
-  private String jacksonText(Object value) {
+  private static String jacksonText(Object value) {
     try {
-      String text = jackson.writeValueAsString(value);
+      String text = Yaml.mapper().writeValueAsString(value);
       return text.substring(0, text.length() - 1);
     } catch (JsonProcessingException e) {
       throw new Unsupported(e.getMessage());
@@ -335,16 +359,24 @@ final class YamlEmitter {
 
   /** A word YAML 1.1 reads as a boolean or null, in any case. */
   private static boolean isReserved(String text) {
-    int length = text.length();
-    if (length > 5) {
-      return false;
-    }
-    for (String word : RESERVED_BY_LENGTH.get(length)) {
-      if (word.equalsIgnoreCase(text)) {
-        return true;
+    return text.length() <= 5 && RESERVED.contains(text);
+  }
+
+  /** Every spelling, in any case, of the words YAML 1.1 reads as booleans or null. */
+  private static Set<String> reservedWords() {
+    Set<String> spellings = new HashSet<>();
+    for (String word : List.of("true", "false", "yes", "no", "y", "n", "on", "off", "null")) {
+      for (int mask = 0; mask < 1 << word.length(); mask++) {
+        char[] letters = word.toCharArray();
+        for (int i = 0; i < letters.length; i++) {
+          if ((mask & 1 << i) != 0) {
+            letters[i] = Character.toUpperCase(letters[i]);
+          }
+        }
+        spellings.add(new String(letters));
       }
     }
-    return false;
+    return Set.copyOf(spellings);
   }
 
   /** The classes of ASCII characters for {@link #plainlyPlain}. */

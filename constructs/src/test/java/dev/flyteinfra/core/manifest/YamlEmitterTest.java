@@ -92,7 +92,7 @@ class YamlEmitterTest {
 
   private static String emitted(JsonNode tree, boolean dropEmpty) throws IOException {
     StringBuilder out = new StringBuilder();
-    YamlEmitter.write(tree.traverse(Yaml.mapper()), Yaml.mapper(), dropEmpty, out);
+    YamlEmitter.write(tree.traverse(Yaml.mapper()), dropEmpty, out);
     return out.toString();
   }
 
