@@ -13,7 +13,6 @@ import dev.flyteinfra.core.model.SecretKeyRef;
 import dev.flyteinfra.core.model.Topology;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.CloudRequirements;
-import dev.flyteinfra.core.plan.ManagedCloud;
 import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -243,25 +242,9 @@ public class FlyteEks extends Construct {
     return List.of(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(BUCKET_ACTIONS).resources(resources).build());
   }
 
-  /**
-   * Everything this construct cannot build, as field path, problem and fix: the deployment's own
-   * problems, what EKS cannot host, and the {@link EksOptions}' problems under {@code aws.}, as in
-   * a config file. CDK fails synthesis with them.
-   */
+  /** {@link FlyteEksProps#stackProblems()}: what this construct cannot build. CDK fails synthesis with them. */
   public static List<Problem> problemsOf(FlyteEksProps props) {
-    FlyteDeployment d = props.deployment();
-    List<Problem> problems = ManagedCloud.problems(d, "FlyteEks", "EKS", "an RDS database");
-    if (d.storage() != null && d.storage().s3().isEmpty()) {
-      problems.add(new Problem("storage", "FlyteEks creates S3 buckets", "set storage.s3 with the region of the stack"));
-    }
-    if (props.ingressCertificate().isPresent() && d.ingress().flatMap(IngressSettings::host).isEmpty()) {
-      problems.add(new Problem("aws.ingressCertificate", "a certificate needs the host it is for", "set ingress.host"));
-    }
-    if (props.vpc().isPresent() && props.existingVpc().isPresent()) {
-      problems.add(new Problem("aws.existingVpc", "a VPC is also given as a construct", "give one of vpc and existingVpc"));
-    }
-    props.problems().forEach(p -> problems.add(new Problem("aws." + p.path(), p.message(), p.fix())));
-    return problems;
+    return props.stackProblems();
   }
 
   /** A new VPC over two zones: public subnets (load balancers, NAT), node subnets, isolated database subnets, flow logs. */

@@ -1,6 +1,10 @@
 package dev.flyteinfra.aws;
 
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.IngressSettings;
+import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.core.plan.ManagedCloud;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -25,6 +29,28 @@ public interface FlyteEksProps extends EksOptions {
    * else a new VPC.
    */
   Optional<IVpc> vpc();
+
+  /**
+   * Everything {@link FlyteEks} cannot build, as field path, problem and fix: the deployment's own
+   * problems, what EKS cannot host, and the {@link EksOptions}' problems under {@code aws.}, as in
+   * a config file. Here rather than on the construct, so that checking a config starts no jsii
+   * runtime.
+   */
+  default List<Problem> stackProblems() {
+    FlyteDeployment d = deployment();
+    List<Problem> problems = ManagedCloud.problems(d, "FlyteEks", "EKS", "an RDS database");
+    if (d.storage() != null && d.storage().s3().isEmpty()) {
+      problems.add(new Problem("storage", "FlyteEks creates S3 buckets", "set storage.s3 with the region of the stack"));
+    }
+    if (ingressCertificate().isPresent() && d.ingress().flatMap(IngressSettings::host).isEmpty()) {
+      problems.add(new Problem("aws.ingressCertificate", "a certificate needs the host it is for", "set ingress.host"));
+    }
+    if (vpc().isPresent() && existingVpc().isPresent()) {
+      problems.add(new Problem("aws.existingVpc", "a VPC is also given as a construct", "give one of vpc and existingVpc"));
+    }
+    problems().forEach(p -> problems.add(new Problem("aws." + p.path(), p.message(), p.fix())));
+    return problems;
+  }
 
   static ImmutableFlyteEksProps.Builder builder() {
     return ImmutableFlyteEksProps.builder();

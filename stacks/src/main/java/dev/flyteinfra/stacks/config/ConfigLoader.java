@@ -17,7 +17,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flyteinfra.aws.EksOptions;
-import dev.flyteinfra.aws.FlyteEks;
 import dev.flyteinfra.aws.FlyteEksProps;
 import dev.flyteinfra.azure.AksOptions;
 import dev.flyteinfra.azure.FlyteAks;
@@ -133,7 +132,7 @@ public final class ConfigLoader {
       // What only the cloud's stack cannot build (a sandbox, in-cluster servers, the wrong storage, bad sizes).
       FlyteDeployment valid = deployment;
       awsOptions.ifPresent(options ->
-          problems.addAll(FlyteEks.problemsOf(FlyteEksProps.builder().from(options).deployment(valid).build())));
+          problems.addAll(FlyteEksProps.builder().from(options).deployment(valid).build().stackProblems()));
       gcpOptions.ifPresent(options ->
           problems.addAll(FlyteGke.problemsOf(FlyteGkeArgs.builder().from(options).deployment(valid).build())));
       azureOptions.ifPresent(options ->
