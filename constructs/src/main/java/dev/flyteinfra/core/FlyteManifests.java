@@ -10,6 +10,8 @@ import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.Topology;
 import dev.flyteinfra.core.plan.Plan;
+import dev.flyteinfra.core.plugins.FlyteConnector;
+import dev.flyteinfra.core.plugins.OperatorInstall;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +42,19 @@ public final class FlyteManifests {
       List<HasMetadata> objects = new ArrayList<>(clusters.get(controlPlane));
       objects.addAll(InClusterServices.load().render(plan));
       clusters.put(controlPlane, objects);
+    }
+    List<HasMetadata> connector = FlyteConnector.render(plan);
+    if (!connector.isEmpty()) {
+      // Beside FlytePropeller, whose connector-service plugin calls it: in every data plane, or the only cluster.
+      List<String> withPropeller = new ArrayList<>(clusters.keySet());
+      if (deployment.multiCluster().isPresent()) {
+        withPropeller.remove(0);
+      }
+      for (String cluster : withPropeller) {
+        List<HasMetadata> objects = new ArrayList<>(clusters.get(cluster));
+        objects.addAll(connector);
+        clusters.put(cluster, objects);
+      }
     }
     Map<String, Manifest> manifests = new LinkedHashMap<>();
     clusters.forEach((cluster, objects) -> manifests.put(cluster, new Manifest(
@@ -82,6 +97,7 @@ public final class FlyteManifests {
         files.put(cluster.equals(Manifest.SINGLE_CLUSTER) ? file : cluster + "/" + file, text)));
     FlyteConfigSections.projectQuotaAttributes(deployment.projects()).forEach((file, attributes) ->
         files.put(PROJECT_QUOTAS_DIR + "/" + file, QUOTA_FILE_HEADER + Yaml.write(attributes)));
+    files.putAll(OperatorInstall.files(deployment));
     if (deployment.topology() == Topology.SANDBOX) {
       files.put(FLYTECTL_CONFIG, FLYTECTL_CONFIG_HEADER + Yaml.write(FlyteConfigSections.sandboxClientConfig()));
     }

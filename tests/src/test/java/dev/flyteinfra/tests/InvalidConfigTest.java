@@ -231,7 +231,25 @@ class InvalidConfigTest {
             + "storage: {s3: null, azure: {account: acmeflyte}}", "azure.backupRetentionDays", "between 7 and 35"),
         arguments("azure API server open to all", "azure: {location: eastus, apiServerAuthorizedCidrs: [0.0.0.0/0]}\n"
             + "storage: {s3: null, azure: {account: acmeflyte}}", "azure.apiServerAuthorizedCidrs", "whole internet"),
-        arguments("azure with S3", "azure: {location: eastus}", "storage", "FlyteAks creates a storage account"));
+        arguments("azure with S3", "azure: {location: eastus}", "storage", "FlyteAks creates a storage account"),
+        arguments("unknown plugin", "plugins: {horovod: {}}", "plugins.horovod", "not a known key"),
+        arguments("spark property without its prefix", "plugins: {spark: {sparkConfig: {executor.memory: 4g}}}",
+            "plugins.spark.sparkConfig.executor.memory", "is not a Spark property"),
+        arguments("spark secret key in plain text", "plugins: {spark: {sparkConfig: {spark.hadoop.fs.s3a.secret.key: abc}}}",
+            "plugins.spark.sparkConfig.spark.hadoop.fs.s3a.secret.key", "credential in plain text"),
+        arguments("negative ray TTL", "plugins: {ray: {ttlSecondsAfterFinished: -1}}", "plugins.ray.ttlSecondsAfterFinished",
+            "must not be negative"),
+        arguments("no connector", "plugins: {connector: {replicas: 0}}", "plugins.connector.replicas", "at least 1"),
+        arguments("connector secret not a name", "plugins: {connector: {secret: My_Secret}}", "plugins.connector.secret",
+            "is not valid"),
+        arguments("connector memory above its limit", "plugins: {connector: {resources: {cpu: 500m, memory: 1Gi, memoryLimit: 300Mi}}}",
+            "plugins.connector.resources.memory", "exceeds the limit"),
+        arguments("connector taking the spark plugin's task type", "plugins: {spark: {}, connector: {taskTypes: [spark]}}",
+            "plugins.connector.taskTypes", "already runs on the spark plugin"),
+        arguments("connector taking container tasks", "plugins: {connector: {taskTypes: [container]}}",
+            "plugins.connector.taskTypes", "already runs on the container plugin"),
+        arguments("operators without an operator plugin", "plugins: {operators: true, connector: {}}", "plugins.operators",
+            "no plugin with an operator is enabled"));
   }
 
   @ParameterizedTest(name = "{0}")

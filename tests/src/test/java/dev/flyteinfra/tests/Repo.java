@@ -91,6 +91,8 @@ final class Repo {
       folders.computeIfAbsent(folder, f -> new java.util.TreeMap<>()).put(path.substring(slash + 1), text);
     });
     folders.values().removeIf(folder -> !folder.containsKey("kustomization.yaml"));
+    // The plugins' operators come from their own releases (a remote kustomize base): not ours to gate.
+    folders.keySet().removeIf(folder -> folder.equals("operators") || folder.startsWith("operators/"));
     return folders;
   }
 

@@ -3,11 +3,13 @@ package dev.flyteinfra.core.binary;
 import static java.util.Map.entry;
 
 import dev.flyteinfra.core.config.FlyteConfigSections;
+import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.plan.Plan;
 import dev.flyteinfra.core.plan.SandboxPorts;
+import dev.flyteinfra.core.plugins.FlyteConnector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +79,7 @@ final class BinaryConfig {
 
   private static Map<String, Object> plugins(Plan plan) {
     Map<String, Object> logs = FlyteConfigSections.taskLogLinks(plan.deployment().taskLogs());
-    Map<String, Object> config = new LinkedHashMap<>(FlyteConfigSections.taskPlugins());
+    Map<String, Object> config = new LinkedHashMap<>(PluginConfig.taskPlugins(plan.deployment().plugins()));
     Map<String, Object> k8s = new LinkedHashMap<>();
     k8s.put("co-pilot", Map.of("image", plan.images().copilot()));
     k8s.put("inject-finalizer", true);
@@ -85,7 +87,9 @@ final class BinaryConfig {
     // Azure's webhook only hands a token to labelled pods: label every task pod (as deploy-flyte does).
     plan.deployment().taskIdentity().map(Plan::identityPodLabels).filter(labels -> !labels.isEmpty())
         .ifPresent(labels -> k8s.put("default-labels", labels));
-    config.put("plugins", Map.of("logs", logs, "k8s-array", Map.of("logs", Map.of("config", logs)), "k8s", k8s));
+    Map<String, Object> plugins = new LinkedHashMap<>(Map.of("logs", logs, "k8s-array", Map.of("logs", Map.of("config", logs)), "k8s", k8s));
+    plugins.putAll(PluginConfig.pluginSettings(plan.deployment().plugins(), plan.deployment().storage(), FlyteConnector.service(plan)));
+    config.put("plugins", plugins);
     return config;
   }
 }

@@ -22,13 +22,10 @@ import java.util.TreeMap;
 
 /**
  * The sections of Flyte's configuration that every topology shares, in Flyte's own key names:
- * database, storage, task plugins, task log links, cluster resources and logger. Each method
+ * database, storage, task log links, cluster resources and logger (task plugins: {@link PluginConfig}). Each method
  * returns a map for one top-level section (or a few), ready to be written as a config file.
  */
 public final class FlyteConfigSections {
-  /** Task plugins every Flyte 1.16 deployment enables. */
-  public static final List<String> DEFAULT_PLUGINS = List.of("container", "sidecar", "k8s-array", "connector-service", "echo");
-
   private static final String CLOUDWATCH_TEMPLATE = "https://console.aws.amazon.com/cloudwatch/home?region=%s"
       + "#logEventViewer:group=%s;stream=var.log.containers.{{ .podName }}_{{ .namespace }}_{{ .containerName }}-{{ .containerId }}.log";
   private static final String STACKDRIVER_TEMPLATE = "https://console.cloud.google.com/logs/query;query="
@@ -102,13 +99,6 @@ public final class FlyteConfigSections {
     return scheme + "://" + store.effectiveUserDataBucket() + "/data";
   }
 
-  /** {@code tasks.task-plugins}: enabled plugins and the default plugin per task type. */
-  public static Map<String, Object> taskPlugins() {
-    return map("tasks", map("task-plugins", map(
-        "enabled-plugins", DEFAULT_PLUGINS,
-        "default-for-task-types", map("container", "container", "sidecar", "sidecar", "container_array", "k8s-array"))));
-  }
-
   /** {@code plugins.logs}-style keys: which log links the console shows for a task. */
   public static Map<String, Object> taskLogLinks(TaskLogs logs) {
     Map<String, Object> links = map(
@@ -146,14 +136,13 @@ public final class FlyteConfigSections {
     Map<String, String> templates = new TreeMap<>();
     templates.put("001_namespace.yaml", Yaml.write(map(
         "apiVersion", "v1", "kind", "Namespace", "metadata", map("name", "{{ namespace }}"))));
-    taskIdentity.or(() -> domains.stream().flatMap(d -> d.taskIdentity().stream()).findFirst()).ifPresent(identity -> {
-      Map<String, Object> annotations = map();
-      Plan.serviceAccountAnnotations(identity).keySet()
-          .forEach(key -> annotations.put(key, "{{ " + customDataKey(identity) + " }}"));
-      templates.put("002_serviceaccount.yaml", Yaml.write(map(
-          "apiVersion", "v1", "kind", "ServiceAccount",
-          "metadata", map("name", "default", "namespace", "{{ namespace }}", "annotations", annotations))));
-    });
+    Optional<WorkloadIdentity> anyTaskIdentity = taskIdentity.or(() -> domains.stream().flatMap(d -> d.taskIdentity().stream()).findFirst());
+    Map<String, Object> identityAnnotations = map();
+    anyTaskIdentity.ifPresent(identity -> Plan.serviceAccountAnnotations(identity).keySet()
+        .forEach(key -> identityAnnotations.put(key, "{{ " + customDataKey(identity) + " }}")));
+    if (anyTaskIdentity.isPresent()) {
+      templates.put("002_serviceaccount.yaml", Yaml.write(serviceAccount("default", identityAnnotations)));
+    }
     resourceQuotaTemplate(domains).ifPresent(quota -> templates.put("003_resourcequota.yaml", Yaml.write(quota)));
     if (deployment.storage().minio().isPresent()) {
       // The values come from FlyteAdmin's environment (customData valueFrom env), set from the
@@ -165,7 +154,34 @@ public final class FlyteConfigSections {
               "FLYTE_AWS_ACCESS_KEY_ID", "{{ " + STORAGE_KEY_ID + " }}",
               "FLYTE_AWS_SECRET_ACCESS_KEY", "{{ " + STORAGE_SECRET_KEY + " }}"))));
     }
+    if (deployment.plugins().spark().isPresent()) {
+      // Spark drivers create their executors' pods and services: a Role for that, bound to the
+      // spark service account (with the task identity) and to default, which tasks run as.
+      Map<String, Object> spark = serviceAccount(PluginConfig.SPARK_SERVICE_ACCOUNT, identityAnnotations);
+      templates.put("010_spark_serviceaccount.yaml", Yaml.write(spark));
+      templates.put("011_spark_role.yaml", Yaml.write(map(
+          "apiVersion", "rbac.authorization.k8s.io/v1", "kind", "Role",
+          "metadata", map("name", PluginConfig.SPARK_ROLE, "namespace", "{{ namespace }}"),
+          "rules", List.of(map("apiGroups", List.of(""), "resources", PluginConfig.SPARK_DRIVER_RESOURCES,
+              "verbs", PluginConfig.SPARK_DRIVER_VERBS)))));
+      templates.put("012_spark_rolebinding.yaml", Yaml.write(map(
+          "apiVersion", "rbac.authorization.k8s.io/v1", "kind", "RoleBinding",
+          "metadata", map("name", PluginConfig.SPARK_ROLE + "-binding", "namespace", "{{ namespace }}"),
+          "roleRef", map("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", PluginConfig.SPARK_ROLE),
+          "subjects", List.of(
+              map("kind", "ServiceAccount", "name", PluginConfig.SPARK_SERVICE_ACCOUNT, "namespace", "{{ namespace }}"),
+              map("kind", "ServiceAccount", "name", "default", "namespace", "{{ namespace }}")))));
+    }
     return templates;
+  }
+
+  /** A service account template of every project-domain namespace, with its identity annotations when there are any. */
+  private static Map<String, Object> serviceAccount(String name, Map<String, Object> annotations) {
+    Map<String, Object> metadata = map("name", name, "namespace", "{{ namespace }}");
+    if (!annotations.isEmpty()) {
+      metadata.put("annotations", annotations);
+    }
+    return map("apiVersion", "v1", "kind", "ServiceAccount", "metadata", metadata);
   }
 
   /**

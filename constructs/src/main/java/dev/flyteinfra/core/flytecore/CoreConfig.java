@@ -1,6 +1,7 @@
 package dev.flyteinfra.core.flytecore;
 
 import dev.flyteinfra.core.config.FlyteConfigSections;
+import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.DataPlaneCluster;
 import dev.flyteinfra.core.model.FlyteDeployment;
@@ -8,6 +9,7 @@ import dev.flyteinfra.core.model.MultiCluster;
 import dev.flyteinfra.core.model.PropellerSettings;
 import dev.flyteinfra.core.model.PropellerSharding;
 import dev.flyteinfra.core.plan.Plan;
+import dev.flyteinfra.core.plugins.FlyteConnector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +139,10 @@ final class CoreConfig {
     files.put("copilot.yaml", Yaml.write(Map.of("plugins", Map.of("k8s", Map.of("co-pilot",
         Map.of("name", "flyte-copilot-", "image", plan.images().copilot(), "start-timeout", "30s"))))));
     files.put("core.yaml", Yaml.write(core(dataPlane)));
-    files.put("enabled_plugins.yaml", Yaml.write(FlyteConfigSections.taskPlugins()));
+    files.put("enabled_plugins.yaml", Yaml.write(PluginConfig.taskPlugins(d.plugins())));
+    // One file per plugin's settings, as the chart's spark.yaml.
+    PluginConfig.pluginSettings(d.plugins(), d.storage(), FlyteConnector.service(plan)).forEach((plugin, settings) ->
+        files.put(plugin + ".yaml", Yaml.write(Map.of("plugins", Map.of(plugin, settings)))));
     Map<String, Object> k8s = new LinkedHashMap<>();
     k8s.put("default-cpus", "100m");
     k8s.put("default-memory", "100Mi");

@@ -16,6 +16,7 @@ import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.MultiCluster;
 import dev.flyteinfra.core.plan.CloudRequirements;
 import dev.flyteinfra.core.plan.Plan;
+import dev.flyteinfra.core.plugins.PluginRbac;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -191,7 +192,7 @@ public final class CoreTopology {
         .build();
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(serviceAccount(component, name));
-    objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), ADMIN_RULES));
+    objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), adminRules()));
     objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), name, plan.namespace()));
     objects.add(base);
     objects.add(clusters);
@@ -391,7 +392,7 @@ public final class CoreTopology {
     token.setAnnotations(Map.of("kubernetes.io/service-account.name", name));
     return List.of(
         serviceAccount(component, name),
-        KubeObjects.clusterRole(meta(clusterScoped("flyteadmin"), component), ADMIN_RULES),
+        KubeObjects.clusterRole(meta(clusterScoped("flyteadmin"), component), adminRules()),
         KubeObjects.clusterRoleBinding(meta(clusterScoped("flyteadmin"), component), name, plan.namespace()),
         new SecretBuilder().withMetadata(token).withType("kubernetes.io/service-account-token").build());
   }
@@ -439,6 +440,16 @@ public final class CoreTopology {
       case "syncresources" -> c.syncresources();
       default -> throw new IllegalArgumentException("no settings for " + component);
     };
+  }
+
+  /**
+   * FlyteAdmin's rules (its cluster-resource sync applies the namespace templates), and what the
+   * plugins' templates need. FlytePropeller's rules already allow every kind the plugins create.
+   */
+  private List<PolicyRule> adminRules() {
+    List<PolicyRule> rules = new ArrayList<>(ADMIN_RULES);
+    rules.addAll(PluginRbac.resourceSync(d.plugins()));
+    return rules;
   }
 
   private String image(String component) {

@@ -42,6 +42,10 @@ final class DeploymentValidator {
   private static final Pattern QUANTITY = Pattern.compile("(\\d+(\\.\\d+)?|\\.\\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
   private static final Pattern ANNOTATION_KEY =
       Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+  /** Spark properties that hold credentials (S3A and Azure keys, tokens, passwords). */
+  private static final Pattern SPARK_SECRET_PROPERTY =
+      Pattern.compile("(?i).*(secret|password|token|access[._-]?key|account[._-]key|private[._-]?key).*");
+  private static final Pattern TASK_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
   private static final List<String> SECRET_WORDS =
       List.of("password", "secret", "token", "accesskey", "access_key", "privatekey", "private_key", "credential");
   private static final List<String> REFERENCE_SUFFIXES = List.of("path", "location", "file", "name", "dir", "ref");
@@ -112,7 +116,47 @@ final class DeploymentValidator {
     if (d.taskLogs() != null) {
       checkTaskLogs(d.taskLogs());
     }
+    if (d.plugins() != null) {
+      checkPlugins(d.plugins());
+    }
     checkNoSecrets("extraConfig", d.extraConfig());
+  }
+
+  private void checkPlugins(TaskPlugins plugins) {
+    plugins.spark().ifPresent(spark -> spark.sparkConfig().forEach((key, value) -> {
+      String path = "plugins.spark.sparkConfig." + key;
+      if (!key.startsWith("spark.")) {
+        add(path, "is not a Spark property", "write Spark properties with their full name, e.g. spark.executor.memory");
+      }
+      if (SPARK_SECRET_PROPERTY.matcher(key).matches()) {
+        add(path, "looks like a credential in plain text, which would land in a ConfigMap",
+            "leave it out: Spark tasks reach the object store through their identity");
+      }
+    }));
+    plugins.ray().filter(ray -> ray.ttlSecondsAfterFinished() < 0).ifPresent(ray -> add("plugins.ray.ttlSecondsAfterFinished",
+        "must not be negative, got " + ray.ttlSecondsAfterFinished(), "use 0 to delete a finished job's cluster at once"));
+    plugins.connector().ifPresent(connector -> {
+      required("plugins.connector.image", connector.image(), "give the connector image, e.g. " + TaskPlugins.ConnectorPlugin.DEFAULT_IMAGE);
+      if (connector.replicas() < 1) {
+        add("plugins.connector.replicas", "must be at least 1, got " + connector.replicas(), "run 1 or more connectors");
+      }
+      checkResources("plugins.connector.resources", connector.resources());
+      connector.secret().ifPresent(secret -> matches("plugins.connector.secret", secret, DNS_1123_SUBDOMAIN, 253,
+          "a Secret name: lower-case letters, digits, '-' and '.'"));
+      Set<String> taken = new TreeSet<>(List.of("container", "sidecar", "container_array"));
+      taken.addAll(plugins.operatorPlugins());
+      for (String type : connector.taskTypes()) {
+        if (!TASK_TYPE.matcher(type).matches()) {
+          add("plugins.connector.taskTypes", "'" + type + "' is not a task type", "use letters, digits, '_' and '-', e.g. bigquery_query_job_task");
+        } else if (taken.contains(type)) {
+          add("plugins.connector.taskTypes", "task type '" + type + "' already runs on the " + type.replace("container_array", "k8s-array")
+              + " plugin", "leave it out, or turn that plugin off");
+        }
+      }
+    });
+    if (plugins.operators() && plugins.operatorPlugins().isEmpty()) {
+      add("plugins.operators", "no plugin with an operator is enabled", "enable spark, ray, dask, pytorch, tensorflow or mpi, or remove operators");
+    }
   }
 
   private void checkDatabase(PostgresDatabase db) {

@@ -110,6 +110,12 @@ public interface FlyteDeployment {
     return ImmutableTaskLogs.builder().build();
   }
 
+  /** Task plugins beyond the default ones (Spark, Ray, Dask, PyTorch, TensorFlow, MPI, a connector). Default: none. */
+  @Value.Default
+  default TaskPlugins plugins() {
+    return TaskPlugins.builder().build();
+  }
+
   /**
    * Flyte config merged over the generated one (the chart's {@code configuration.inline}), e.g.
    * {@code {task_resources: {defaults: {cpu: 1}}}}. Secrets do not belong here. Default: none.
