@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Tiny helpers to write nested Flyte config as maps; the YAML writer sorts the keys. */
-final class ConfigTree {
+public final class ConfigTree {
   private ConfigTree() {}
 
   /** A mutable map from alternating keys and values. */
-  static Map<String, Object> map(Object... keysAndValues) {
+  public static Map<String, Object> map(Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("keys and values must alternate");
     }

@@ -12,7 +12,6 @@ import dev.flyteinfra.core.model.Quota;
 import dev.flyteinfra.core.model.TaskLogs;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.Plan;
-import dev.flyteinfra.core.plan.SandboxPorts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -270,17 +269,6 @@ public final class FlyteConfigSections {
       return "defaultIamRole";
     }
     return identity.gcpServiceAccount().isPresent() ? "defaultIamServiceAccount" : "defaultAzureClientId";
-  }
-
-  /**
-   * The flytectl / pyflyte config that reaches a sandbox from the machine running it: gRPC on its
-   * NodePort without TLS, and the console for the links flytectl prints.
-   */
-  public static Map<String, Object> sandboxClientConfig() {
-    return map(
-        "admin", map("endpoint", SandboxPorts.adminEndpoint(), "insecure", true, "authType", "Pkce"),
-        "console", map("endpoint", SandboxPorts.consoleUrl()),
-        "logger", map("level", 0, "show-source", true));
   }
 
   /** {@code logger}. */

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
     name = "flyte-infra",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Turns a Flyte deployment description into Kubernetes manifests.",
-    subcommands = {SynthCommand.class, ValidateCommand.class})
+    description = "Turns a Flyte deployment description into Kubernetes manifests, and the files around them.",
+    subcommands = {SynthCommand.class, ValidateCommand.class, ClientConfigCommand.class, CiWorkflowCommand.class})
 public final class FlyteInfraCli implements Runnable {
   /** Exit status for input that has problems. */
   static final int BAD_INPUT = 2;
@@ -26,12 +26,13 @@ public final class FlyteInfraCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: synth or validate");
+    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: synth, validate, client-config or ci-workflow");
   }
 
   /** Runs the CLI and returns its exit status (for tests and embedding). */
   public static int execute(String... args) {
     return new CommandLine(new FlyteInfraCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           commandLine.getErr().println("flyte-infra: internal failure: " + e);
           e.printStackTrace(commandLine.getErr());

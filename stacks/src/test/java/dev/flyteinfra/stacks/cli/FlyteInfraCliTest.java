@@ -110,6 +110,49 @@ class FlyteInfraCliTest {
   }
 
   @Test
+  void clientConfigWritesTheConfigOfAnAPIKeyWithoutTheKey() throws Exception {
+    Path config = file("good.yaml", GOOD + "ingress: {host: flyte.example.com}\n");
+    Path target = dir.resolve("home/.flyte/config.yaml");
+
+    int status = run("client-config", "--config", config.toString(), "--auth-type", "CLIENT_SECRET", "--client-id", "ci",
+        "--project", "flytesnacks", "--out", target.toString());
+
+    assertThat(status).isZero();
+    assertThat(Files.readString(target)).contains("endpoint: dns:///flyte.example.com", "authType: ClientSecret",
+        "clientSecretEnvVar: FLYTE_CLIENT_SECRET", "project: flytesnacks");
+  }
+
+  @Test
+  void clientConfigListsEveryProblemAndWritesNothing() throws Exception {
+    Path target = dir.resolve("config.yaml");
+
+    int status = run("client-config", "--config", file("good.yaml", GOOD).toString(), "--auth-type", "client_secret",
+        "--project", "nope", "--domain", "qa", "--out", target.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("client-id: is required with CLIENT_SECRET", "project: 'nope' is not a project of flyte",
+        "domain: 'qa' is not a domain of flyte", "3 problem(s); nothing was written.");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void ciWorkflowWritesAGithubWorkflowAndRejectsWhatItCannotWrite() throws Exception {
+    Path config = file("good.yaml", GOOD + "ingress: {host: flyte.example.com}\n");
+    Path target = dir.resolve(".github/workflows/flyte-deploy.yml");
+
+    assertThat(run("ci-workflow", "--provider", "github", "--config", config.toString(),
+        "--target", "name=wf,project=flytesnacks,domain=development,path=workflows", "--out", target.toString())).isZero();
+    assertThat(Files.readString(target)).contains("pyflyte --config", "register --project flytesnacks --domain development",
+        "github.sha");
+
+    Files.delete(target);
+    assertThat(run("ci-workflow", "--provider", "gitlab", "--config", config.toString(), "--target", "name=wf,project=flytesnacks",
+        "--out", target.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("provider: 'gitlab' is not a CI system", "target[0]: 'name=wf,project=flytesnacks' does not give");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
   void validateChecksAndWritesNothing() throws Exception {
     assertThat(run("validate", "--config", file("good.yaml", GOOD).toString())).isZero();
     assertThat(out.toString()).contains("valid (flyte)");
