@@ -10,6 +10,7 @@ import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.Topology;
+import dev.flyteinfra.core.monitoring.ServiceMonitors;
 import dev.flyteinfra.core.plan.Plan;
 import dev.flyteinfra.core.plugins.FlyteConnector;
 import dev.flyteinfra.core.plugins.OperatorInstall;
@@ -56,6 +57,9 @@ public final class FlyteManifests {
         objects.addAll(connector);
         clusters.put(cluster, objects);
       }
+    }
+    if (deployment.monitoring().serviceMonitors()) {
+      clusters.replaceAll((cluster, objects) -> ServiceMonitors.addTo(objects, deployment.monitoring()));
     }
     Map<String, Manifest> manifests = new LinkedHashMap<>();
     clusters.forEach((cluster, objects) -> manifests.put(cluster, new Manifest(

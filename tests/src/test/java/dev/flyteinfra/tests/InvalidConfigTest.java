@@ -248,6 +248,13 @@ class InvalidConfigTest {
             "plugins.connector.taskTypes", "already runs on the spark plugin"),
         arguments("connector taking container tasks", "plugins: {connector: {taskTypes: [container]}}",
             "plugins.connector.taskTypes", "already runs on the container plugin"),
+        arguments("service monitors on the binary", "monitoring: {serviceMonitors: true}", "monitoring.serviceMonitors",
+            "serves no metrics port"),
+        arguments("scrape interval not a duration", "monitoring: {interval: 1 minute}", "monitoring.interval", "not a Prometheus duration"),
+        arguments("scrape timeout above the interval", "monitoring: {interval: 30s, scrapeTimeout: 1m}", "monitoring.scrapeTimeout",
+            "must not exceed the interval"),
+        arguments("monitor label value", "monitoring: {labels: {release: 'kube prometheus'}}", "monitoring.labels.release",
+            "is not a label value"),
         arguments("operators without an operator plugin", "plugins: {operators: true, connector: {}}", "plugins.operators",
             "no plugin with an operator is enabled"));
   }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -46,6 +47,9 @@ final class DeploymentValidator {
   private static final Pattern SPARK_SECRET_PROPERTY =
       Pattern.compile("(?i).*(secret|password|token|access[._-]?key|account[._-]key|private[._-]?key).*");
   private static final Pattern TASK_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
+  /** Hours, minutes, seconds and milliseconds, each optional, as ServiceMonitors take them. */
+  private static final Pattern PROMETHEUS_DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
+  private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
   private static final List<String> SECRET_WORDS =
       List.of("password", "secret", "token", "accesskey", "access_key", "privatekey", "private_key", "credential");
   private static final List<String> REFERENCE_SUFFIXES = List.of("path", "location", "file", "name", "dir", "ref");
@@ -119,7 +123,48 @@ final class DeploymentValidator {
     if (d.plugins() != null) {
       checkPlugins(d.plugins());
     }
+    if (d.monitoring() != null) {
+      checkMonitoring(d.monitoring(), d.topology());
+    }
     checkNoSecrets("extraConfig", d.extraConfig());
+  }
+
+  private void checkMonitoring(Monitoring monitoring, Topology topology) {
+    if (monitoring.serviceMonitors() && topology != Topology.CORE) {
+      add("monitoring.serviceMonitors", "flyte-binary serves no metrics port of its own to scrape (its chart has no ServiceMonitor)",
+          "use topology core, whose components each serve /metrics on http-metrics");
+    }
+    Optional<Long> interval = duration("monitoring.interval", monitoring.interval());
+    Optional<Long> timeout = duration("monitoring.scrapeTimeout", monitoring.scrapeTimeout());
+    if (interval.isPresent() && timeout.isPresent() && timeout.get() > interval.get()) {
+      add("monitoring.scrapeTimeout", "must not exceed the interval " + monitoring.interval() + ", got " + monitoring.scrapeTimeout(),
+          "make it at most the interval, e.g. 30s for 60s");
+    }
+    monitoring.labels().forEach((key, value) -> {
+      if (!ANNOTATION_KEY.matcher(key).matches()) {
+        add("monitoring.labels." + key, "is not a label key", "use e.g. release");
+      }
+      if (!LABEL_VALUE.matcher(value).matches()) {
+        add("monitoring.labels." + key, "'" + value + "' is not a label value", "use at most 63 letters, digits, '-', '_' and '.'");
+      }
+    });
+  }
+
+  /** A Prometheus duration in milliseconds ({@code 30s}, {@code 1m30s}), or a problem. */
+  private Optional<Long> duration(String path, String value) {
+    Matcher parts = PROMETHEUS_DURATION.matcher(value == null ? "" : value);
+    if (!parts.matches() || value.isEmpty()) {
+      add(path, "'" + value + "' is not a Prometheus duration", "write it like 30s, 1m or 1m30s");
+      return Optional.empty();
+    }
+    long[] unitMillis = {3_600_000L, 60_000L, 1_000L, 1L};
+    long millis = 0;
+    for (int i = 0; i < unitMillis.length; i++) {
+      if (parts.group(i + 1) != null) {
+        millis += Long.parseLong(parts.group(i + 1)) * unitMillis[i];
+      }
+    }
+    return Optional.of(millis);
   }
 
   private void checkPlugins(TaskPlugins plugins) {

@@ -110,6 +110,12 @@ public interface FlyteDeployment {
     return ImmutableTaskLogs.builder().build();
   }
 
+  /** Prometheus' view of Flyte's metrics (ServiceMonitors, topology core). Default: none. */
+  @Value.Default
+  default Monitoring monitoring() {
+    return ImmutableMonitoring.builder().build();
+  }
+
   /** Task plugins beyond the default ones (Spark, Ray, Dask, PyTorch, TensorFlow, MPI, a connector). Default: none. */
   @Value.Default
   default TaskPlugins plugins() {
