@@ -359,7 +359,11 @@ final class YamlEmitter {
 
   /** A word YAML 1.1 reads as a boolean or null, in any case. */
   private static boolean isReserved(String text) {
-    return text.length() <= 5 && RESERVED.contains(text);
+    if (text.length() > 5) {
+      return false;
+    }
+    char first = (char) (text.charAt(0) | 0x20);
+    return (first == 't' || first == 'f' || first == 'y' || first == 'n' || first == 'o') && RESERVED.contains(text);
   }
 
   /** Every spelling, in any case, of the words YAML 1.1 reads as booleans or null. */
