@@ -10,6 +10,7 @@ import dev.flyteinfra.core.model.ImmutablePostgresDatabase;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.core.model.SecretKeyRef;
+import dev.flyteinfra.core.model.TaskSecrets;
 import dev.flyteinfra.core.model.Topology;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.CloudRequirements;
@@ -23,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.cdk.lambdalayer.kubectl.v32.KubectlV32Layer;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
@@ -69,6 +73,8 @@ import software.constructs.Construct;
 public class FlyteEks extends Construct {
   /** What Flyte needs on its buckets (as unionai-oss/deploy-flyte's iam.tf grants). */
   static final List<String> BUCKET_ACTIONS = List.of("s3:DeleteObject*", "s3:GetObject*", "s3:ListBucket", "s3:PutObject*");
+  /** What the AWS Secrets Manager sidecar of a task pod calls. */
+  static final List<String> SECRET_ACTIONS = List.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue");
 
   /** The AWS Load Balancer Controller installed with {@link EksOptions#albController()}. */
   static final AlbControllerVersion ALB_CONTROLLER_VERSION = AlbControllerVersion.V2_17_1;
@@ -155,8 +161,12 @@ public class FlyteEks extends Construct {
     ServiceAccountRoles roles = new ServiceAccountRoles(this, cluster);
     backendRole = roles.role("BackendRole", requirements.backendServiceAccounts().stream()
         .map(CloudRequirements.ServiceAccountRef::subject).toList(), bucketAccess());
+    List<PolicyStatement> taskAccess = new ArrayList<>(bucketAccess());
+    if (given.taskSecrets().backend() == TaskSecrets.Backend.AWS) {
+      taskAccess.add(secretsAccess(given.taskSecrets().namePrefix()));
+    }
     taskRole = roles.role("TaskRole", requirements.taskServiceAccounts().stream()
-        .map(t -> t.serviceAccount().subject()).toList(), bucketAccess());
+        .map(t -> t.serviceAccount().subject()).toList(), taskAccess);
 
     certificate = props.ingressCertificate().filter(c -> problems.isEmpty()).map(c -> certificateFor(buildable, c));
     String passwordSecret = given.name() + "-db";
@@ -225,7 +235,8 @@ public class FlyteEks extends Construct {
     for (Role role : List.of(backendRole, taskRole)) {
       NagSuppressions.addResourceSuppressions(role, List.of(suppress("AwsSolutions-IAM5",
           "Scoped to Flyte's own buckets and their objects (<bucket ARN>/*), with the action prefixes Flyte needs "
-              + "(s3:GetObject*, s3:PutObject*, s3:DeleteObject*), as unionai-oss/deploy-flyte grants.")), true);
+              + "(s3:GetObject*, s3:PutObject*, s3:DeleteObject*), as unionai-oss/deploy-flyte grants; with taskSecrets "
+              + "backend aws, to the task secrets whose names start with its namePrefix.")), true);
     }
   }
 
@@ -240,6 +251,16 @@ public class FlyteEks extends Construct {
       resources.add(bucket.arnForObjects("*"));
     });
     return List.of(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(BUCKET_ACTIONS).resources(resources).build());
+  }
+
+  /**
+   * Reading the secrets tasks request from AWS Secrets Manager: exactly those whose names start
+   * with the prefix, in this stack's account and region.
+   */
+  private PolicyStatement secretsAccess(String namePrefix) {
+    String secrets = Stack.of(this).formatArn(ArnComponents.builder().service("secretsmanager").resource("secret")
+        .resourceName(namePrefix + "*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+    return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(SECRET_ACTIONS).resources(List.of(secrets)).build();
   }
 
   /** {@link FlyteEksProps#stackProblems()}: what this construct cannot build. CDK fails synthesis with them. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
+import dev.flyteinfra.core.model.ImmutableTaskSecrets;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.core.model.TaskSecrets;
 import dev.flyteinfra.core.model.Topology;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,24 @@ class FlyteEksOptionsTest {
 
   static FlyteDeployment core() {
     return ImmutableFlyteDeployment.copyOf(FlyteEksSynth.binary()).withName("core-aws").withTopology(Topology.CORE)
-        .withIngress(IngressSettings.builder().className("alb").host("flyte.example.com").build());
+        .withIngress(IngressSettings.builder().className("alb").host("flyte.example.com").build())
+        .withTaskSecrets(ImmutableTaskSecrets.builder().backend(TaskSecrets.Backend.AWS).namePrefix("flyte/").build());
+  }
+
+  @Test
+  void tasksMayReadExactlyTheSecretsUnderThePrefix() {
+    List<String> grantees = new java.util.ArrayList<>();
+    synth.resources("AWS::IAM::Policy").forEach(policy ->
+        policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+          if (statement.path("Resource").toString().contains(":secretsmanager:us-east-1:123456789012:secret:flyte/*")) {
+            assertThat(statement.path("Action").toString())
+                .isEqualTo("[\"secretsmanager:DescribeSecret\",\"secretsmanager:GetSecretValue\"]");
+            grantees.add(policy.path("Properties").path("Roles").toString());
+          }
+        }));
+
+    assertThat(grantees).singleElement().asString().contains("TaskRole");
+    assertThat(synth.json.toString()).contains("secretManagerType: AWS");
   }
 
   @Test

@@ -31,8 +31,11 @@ import com.pulumi.gcp.container.inputs.NodePoolNodeConfigGuestAcceleratorGpuDriv
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigShieldedInstanceConfigArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigTaintArgs;
 import com.pulumi.gcp.container.inputs.NodePoolNodeConfigWorkloadMetadataConfigArgs;
+import com.pulumi.gcp.organizations.OrganizationsFunctions;
+import com.pulumi.gcp.organizations.inputs.GetProjectArgs;
 import com.pulumi.gcp.projects.IAMMember;
 import com.pulumi.gcp.projects.IAMMemberArgs;
+import com.pulumi.gcp.projects.inputs.IAMMemberConditionArgs;
 import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.gcp.servicenetworking.Connection;
@@ -72,6 +75,7 @@ import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.core.model.SecretKeyRef;
+import dev.flyteinfra.core.model.TaskSecrets;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.CloudRequirements;
 import dev.flyteinfra.core.plan.ManagedCloud;
@@ -103,6 +107,8 @@ public class FlyteGke extends ComponentResource {
       "roles/monitoring.viewer", "roles/stackdriver.resourceMetadata.writer", "roles/artifactregistry.reader");
   /** What Flyte's identities get on each bucket: its objects, and reading the bucket itself. */
   static final List<String> BUCKET_ROLES = List.of("roles/storage.objectAdmin", "roles/storage.legacyBucketReader");
+  /** What tasks get on their secrets, with taskSecrets backend gcp. */
+  static final String SECRET_ACCESSOR = "roles/secretmanager.secretAccessor";
   static final String NODE_RANGE = "10.0.0.0/20";
   static final String POD_RANGE = "10.4.0.0/14";
   static final String SERVICE_RANGE = "10.8.0.0/20";
@@ -249,6 +255,9 @@ public class FlyteGke extends ComponentResource {
       bindServiceAccounts(name + "-tasks-" + domain.name(), account, workloadPool,
           requirements.taskServiceAccountsOf(domain.name()));
     }
+    if (given.taskSecrets().backend() == TaskSecrets.Backend.GCP) {
+      grantTaskSecrets(name, project, given.taskSecrets().namePrefix());
+    }
     List<Account> bucketUsers = new ArrayList<>(List.of(backendAccount));
     bucketUsers.addAll(taskAccounts.values());
     buckets.forEach((bucketName, bucket) -> {
@@ -340,6 +349,22 @@ public class FlyteGke extends ComponentResource {
             .withOptions(PostgresDatabase.CLIENT_CERTIFICATE_OPTIONS))
         .withIdentity(WorkloadIdentity.gcpServiceAccount(backendEmail))
         .withDomains(domains);
+  }
+
+  /**
+   * Lets each domain's tasks read exactly the Secret Manager secrets whose ids start with the
+   * prefix (an IAM condition on the secret's name, which holds the project's number).
+   */
+  private void grantTaskSecrets(String name, String project, String namePrefix) {
+    Output<String> secrets = OrganizationsFunctions.getProject(GetProjectArgs.builder().projectId(project).build())
+        .applyValue(found -> "projects/" + found.number() + "/secrets/" + namePrefix);
+    taskAccounts.forEach((domain, account) -> new IAMMember(name + "-tasks-" + domain + "-secrets", IAMMemberArgs.builder()
+        .project(project).role(SECRET_ACCESSOR)
+        .member(account.email().applyValue(email -> "serviceAccount:" + email))
+        .condition(IAMMemberConditionArgs.builder().title("Flyte task secrets")
+            .description("Only the secrets whose ids start with " + namePrefix)
+            .expression(secrets.applyValue(prefix -> "resource.name.startsWith(\"" + prefix + "\")")).build())
+        .build(), CustomResourceOptions.builder().parent(this).build()));
   }
 
   /** Binds Kubernetes service accounts to a Google service account with roles/iam.workloadIdentityUser. */

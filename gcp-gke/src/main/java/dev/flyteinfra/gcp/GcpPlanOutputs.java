@@ -12,6 +12,8 @@ import java.util.TreeMap;
 public final class GcpPlanOutputs implements PulumiPlan.CloudOutputs {
   /** The address the plan gives the Cloud SQL instance. */
   public static final String DATABASE_ADDRESS = "10.100.0.3";
+  /** The number the plan gives the project (GCP assigns it). */
+  public static final String PROJECT_NUMBER = "123456789012";
   /** The text the plan gives every certificate and key, so that none looks real. */
   public static final String PLACEHOLDER_PEM = "(computed by GCP)";
 
@@ -44,5 +46,27 @@ public final class GcpPlanOutputs implements PulumiPlan.CloudOutputs {
       default -> { }
     }
     return outputs;
+  }
+
+  @Override
+  public Map<String, Object> call(String token, Map<String, Object> args) {
+    if (!token.equals("gcp:organizations/getProject:getProject")) {
+      return Map.of();
+    }
+    Object project = args.getOrDefault("projectId", "project");
+    Map<String, Object> found = new TreeMap<>();
+    found.put("autoCreateNetwork", true);
+    found.put("billingAccount", "");
+    found.put("effectiveLabels", Map.of());
+    found.put("folderId", "");
+    found.put("id", "projects/" + project);
+    found.put("labels", Map.of());
+    found.put("name", project);
+    found.put("number", PROJECT_NUMBER);
+    found.put("orgId", "");
+    found.put("projectId", project);
+    found.put("pulumiLabels", Map.of());
+    found.put("skipDelete", false);
+    return found;
   }
 }

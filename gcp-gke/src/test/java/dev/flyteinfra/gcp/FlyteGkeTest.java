@@ -8,15 +8,18 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.PulumiTest;
 import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableGcsStorage;
+import dev.flyteinfra.core.model.ImmutableTaskSecrets;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.ObjectStore;
 import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.model.SecretKeyRef;
+import dev.flyteinfra.core.model.TaskSecrets;
 import dev.flyteinfra.core.model.Topology;
-import dev.flyteinfra.pulumi.PulumiPlan;
 import dev.flyteinfra.pulumi.PulumiPlan.PlannedResource;
+import dev.flyteinfra.pulumi.PulumiPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +112,23 @@ class FlyteGkeTest {
     assertThat(one(plan, "gcp:sql/database:Database", "flyte-db-flyteadmin").inputs()).containsEntry("name", "flyteadmin");
     assertThat(one(plan, "gcp:sql/user:User", "flyte-db-flyteadmin").inputs()).containsEntry("password", PulumiPlan.SECRET);
     assertThat(one(plan, "gcp:sql/sslCert:SslCert", "flyte-db-client").inputs()).containsEntry("instance", "flyte-db");
+  }
+
+  @Test
+  void withSecretManagerEachDomainsTasksReadOnlyTheirPrefixedSecrets() {
+    FlyteDeployment withSecrets = ImmutableFlyteDeployment.copyOf(deployment(Topology.CORE))
+        .withTaskSecrets(ImmutableTaskSecrets.builder().backend(TaskSecrets.Backend.GCP).build());
+    List<PlannedResource> plan = plan(args(Topology.CORE).deployment(withSecrets).build());
+    List<PlannedResource> grants = all(plan, "gcp:projects/iAMMember:IAMMember").stream()
+        .filter(r -> FlyteGke.SECRET_ACCESSOR.equals(r.inputs().get("role"))).toList();
+
+    assertThat(grants).extracting(r -> r.inputs().get("member")).containsExactlyInAnyOrder(
+        "serviceAccount:flyte-development@" + PROJECT + ".iam.gserviceaccount.com",
+        "serviceAccount:flyte-production@" + PROJECT + ".iam.gserviceaccount.com");
+    assertThat(grants).allSatisfy(grant -> assertThat(map(grant.inputs().get("condition")).get("expression"))
+        .isEqualTo("resource.name.startsWith(\"projects/" + GcpPlanOutputs.PROJECT_NUMBER + "/secrets/flyte-\")"));
+    assertThat(all(plan(args(Topology.CORE).build()), "gcp:projects/iAMMember:IAMMember"))
+        .noneMatch(r -> FlyteGke.SECRET_ACCESSOR.equals(r.inputs().get("role")));
   }
 
   @Test

@@ -34,7 +34,8 @@ final class PolicyGate {
   private static final Set<String> WORKLOADS =
       Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod", "PodTemplate");
   private static final Pattern CREDENTIAL_KEY = Pattern.compile("(?i).*(password|secret|token|secret_?key|access_?key).*");
-  private static final Pattern REFERENCE_KEY = Pattern.compile("(?i).*(path|location|file|name|dir|ref)$");
+  /** Keys that name where a secret is or what kind of store holds it, not the secret (webhook.secretManagerType). */
+  private static final Pattern REFERENCE_KEY = Pattern.compile("(?i).*(path|location|file|name|dir|ref|type)$");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
   private static final YAMLMapper YAML = new YAMLMapper();
 

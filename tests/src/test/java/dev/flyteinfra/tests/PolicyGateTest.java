@@ -56,9 +56,11 @@ class PolicyGateTest {
   void aCredentialInAConfigMapIsCaught() {
     List<ObjectNode> objects = Repo.objects(Repo.synthesize(Repo.EXAMPLES.resolve("binary-aws.yaml")));
     ObjectNode config = objects.stream().filter(o -> o.path("data").has("002-database.yaml")).findFirst().orElseThrow();
-    ((ObjectNode) config.path("data")).put("002-database.yaml", "database:\n  postgres:\n    password: hunter2\n");
+    ((ObjectNode) config.path("data")).put("002-database.yaml",
+        "database:\n  postgres:\n    password: hunter2\nwebhook:\n  secretManagerType: AWS\n");
 
-    assertThat(GATE.evaluate(objects)).extracting(PolicyGate.Finding::check).containsExactly("configMapPlaintextCredential");
+    assertThat(GATE.evaluate(objects)).extracting(PolicyGate.Finding::toString)
+        .containsExactly("configMapPlaintextCredential @ ConfigMap/flyte-aws-config 002-database.yaml database.postgres.password");
   }
 
   @Test

@@ -57,12 +57,7 @@ final class BinaryConfig {
         entry("catalog-cache", Map.of("endpoint", "localhost:8081", "insecure", true, "type", "datacatalog")),
         entry("cluster_resources", clusterResources),
         entry("propeller", Map.of("create-flyteworkflow-crd", true)),
-        entry("webhook", Map.of(
-            "certDir", "/var/run/flyte/certs",
-            "localCert", true,
-            "secretName", plan.nameWith("webhook-secret"),
-            "serviceName", plan.nameWith("webhook"),
-            "servicePort", 443)),
+        entry("webhook", webhook(plan)),
         entry("flyte", Map.of(
             "admin", Map.of(
                 "disabled", false,
@@ -75,6 +70,17 @@ final class BinaryConfig {
     config.putAll(FlyteConfigSections.logger(d.logLevel()));
     config.putAll(FlyteConfigSections.domains(d.domains()));
     return config;
+  }
+
+  private static Map<String, Object> webhook(Plan plan) {
+    Map<String, Object> webhook = new LinkedHashMap<>(Map.of(
+        "certDir", "/var/run/flyte/certs",
+        "localCert", true,
+        "secretName", plan.nameWith("webhook-secret"),
+        "serviceName", plan.nameWith("webhook"),
+        "servicePort", 443));
+    webhook.putAll(FlyteConfigSections.secretManager(plan.deployment().taskSecrets()));
+    return webhook;
   }
 
   private static Map<String, Object> plugins(Plan plan) {

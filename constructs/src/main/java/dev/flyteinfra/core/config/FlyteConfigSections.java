@@ -10,6 +10,7 @@ import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.model.Quota;
 import dev.flyteinfra.core.model.TaskLogs;
+import dev.flyteinfra.core.model.TaskSecrets;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.Plan;
 import java.util.ArrayList;
@@ -269,6 +270,30 @@ public final class FlyteConfigSections {
       return "defaultIamRole";
     }
     return identity.gcpServiceAccount().isPresent() ? "defaultIamServiceAccount" : "defaultAzureClientId";
+  }
+
+  /**
+   * The pod webhook's secret manager keys (to merge into {@code webhook}): its type and the
+   * backend's settings; none for Kubernetes Secrets, Flyte's default.
+   */
+  public static Map<String, Object> secretManager(TaskSecrets secrets) {
+    Map<String, Object> webhook = map();
+    switch (secrets.backend()) {
+      case KUBERNETES -> {
+        return webhook;
+      }
+      case AWS -> secrets.sidecarImage().ifPresent(image -> webhook.put("awsSecretManager", map("sidecarImage", image)));
+      case GCP -> secrets.sidecarImage().ifPresent(image -> webhook.put("gcpSecretManager", map("sidecarImage", image)));
+      case VAULT -> {
+        Map<String, Object> vault = map("role", secrets.vaultRole(), "kvVersion", Integer.toString(secrets.vaultKvVersion()));
+        if (!secrets.vaultAnnotations().isEmpty()) {
+          vault.put("annotations", new TreeMap<>(secrets.vaultAnnotations()));
+        }
+        webhook.put("vaultSecretManager", vault);
+      }
+    }
+    webhook.put("secretManagerType", secrets.backend().flyteName());
+    return webhook;
   }
 
   /** {@code logger}. */

@@ -186,8 +186,10 @@ final class CoreConfig {
     dataPlane.ifPresent(cluster -> propeller.put("cluster-id", cluster.name()));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("propeller", propeller);
-    config.put("webhook", Map.of("certDir", WEBHOOK_CERTS_DIR, "serviceName", CoreNames.webhook(plan),
+    Map<String, Object> webhook = new LinkedHashMap<>(Map.of("certDir", WEBHOOK_CERTS_DIR, "serviceName", CoreNames.webhook(plan),
         "secretName", CoreNames.webhook(plan)));
+    webhook.putAll(FlyteConfigSections.secretManager(d.taskSecrets()));
+    config.put("webhook", webhook);
     p.sharding().ifPresent(sharding -> config.put("manager", manager(sharding)));
     return config;
   }

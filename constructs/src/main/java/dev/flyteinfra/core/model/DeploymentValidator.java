@@ -47,6 +47,7 @@ final class DeploymentValidator {
   private static final Pattern SPARK_SECRET_PROPERTY =
       Pattern.compile("(?i).*(secret|password|token|access[._-]?key|account[._-]key|private[._-]?key).*");
   private static final Pattern TASK_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
+  private static final Pattern SECRET_NAME_PREFIX = Pattern.compile("[A-Za-z0-9_/-]{1,64}");
   /** Hours, minutes, seconds and milliseconds, each optional, as ServiceMonitors take them. */
   private static final Pattern PROMETHEUS_DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?(?:(\\d+)ms)?");
   private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
@@ -123,10 +124,32 @@ final class DeploymentValidator {
     if (d.plugins() != null) {
       checkPlugins(d.plugins());
     }
+    if (d.taskSecrets() != null) {
+      checkTaskSecrets(d);
+    }
     if (d.monitoring() != null) {
       checkMonitoring(d.monitoring(), d.topology());
     }
     checkNoSecrets("extraConfig", d.extraConfig());
+  }
+
+  private void checkTaskSecrets(FlyteDeployment d) {
+    TaskSecrets secrets = d.taskSecrets();
+    if (!SECRET_NAME_PREFIX.matcher(secrets.namePrefix()).matches()) {
+      add("taskSecrets.namePrefix", "'" + secrets.namePrefix() + "' is not a secret name prefix",
+          "use letters, digits, '-', '_' and '/', e.g. flyte-");
+    }
+    secrets.sidecarImage().filter(image -> image.isBlank() || image.contains(" ")).ifPresent(image ->
+        add("taskSecrets.sidecarImage", "'" + image + "' is not an image", "write it as REGISTRY/NAME:TAG"));
+    if (secrets.sidecarImage().isPresent() && secrets.backend() != TaskSecrets.Backend.AWS && secrets.backend() != TaskSecrets.Backend.GCP) {
+      add("taskSecrets.sidecarImage", "only the aws and gcp backends run a sidecar", "remove it");
+    }
+    if (secrets.vaultKvVersion() != 1 && secrets.vaultKvVersion() != 2) {
+      add("taskSecrets.vaultKvVersion", "must be 1 or 2, got " + secrets.vaultKvVersion(), "use 2 for the KV v2 engine");
+    }
+    required("taskSecrets.vaultRole", secrets.vaultRole(), "name the Vault role tasks authenticate as, e.g. flyte");
+    secrets.vaultAnnotations().keySet().stream().filter(key -> !ANNOTATION_KEY.matcher(key).matches()).forEach(key ->
+        add("taskSecrets.vaultAnnotations." + key, "is not an annotation key", "use e.g. vault.hashicorp.com/namespace"));
   }
 
   private void checkMonitoring(Monitoring monitoring, Topology topology) {

@@ -110,6 +110,12 @@ public interface FlyteDeployment {
     return ImmutableTaskLogs.builder().build();
   }
 
+  /** Where the secrets tasks request come from. Default: Kubernetes Secrets in the task's namespace. */
+  @Value.Default
+  default TaskSecrets taskSecrets() {
+    return ImmutableTaskSecrets.builder().build();
+  }
+
   /** Prometheus' view of Flyte's metrics (ServiceMonitors, topology core). Default: none. */
   @Value.Default
   default Monitoring monitoring() {
