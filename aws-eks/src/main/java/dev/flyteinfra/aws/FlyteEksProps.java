@@ -48,7 +48,7 @@ public interface FlyteEksProps extends EksOptions {
     if (vpc().isPresent() && existingVpc().isPresent()) {
       problems.add(new Problem("aws.existingVpc", "a VPC is also given as a construct", "give one of vpc and existingVpc"));
     }
-    problems().forEach(p -> problems.add(new Problem("aws." + p.path(), p.message(), p.fix())));
+    problems().forEach(p -> problems.add(p.under("aws")));
     return problems;
   }
 

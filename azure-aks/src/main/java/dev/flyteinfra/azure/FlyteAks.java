@@ -277,7 +277,7 @@ public class FlyteAks extends ComponentResource {
           + "Azure allows " + MAX_FEDERATED_CREDENTIALS + " per identity; there are " + d.projects().size() + " projects",
           "keep at most " + MAX_FEDERATED_CREDENTIALS + " projects per AKS deployment"));
     }
-    args.problems().forEach(p -> problems.add(new Problem("azure." + p.path(), p.message(), p.fix())));
+    args.problems().forEach(p -> problems.add(p.under("azure")));
     return problems;
   }
 

@@ -331,7 +331,7 @@ public class FlyteGke extends ComponentResource {
     if (d.storage() != null && d.storage().gcs().isEmpty()) {
       problems.add(new Problem("storage", "FlyteGke creates GCS buckets", "set storage.gcs with the project of the stack"));
     }
-    args.problems().forEach(p -> problems.add(new Problem("gcp." + p.path(), p.message(), p.fix())));
+    args.problems().forEach(p -> problems.add(p.under("gcp")));
     return problems;
   }
 

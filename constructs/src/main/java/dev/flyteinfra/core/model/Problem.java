@@ -13,6 +13,11 @@ public record Problem(String path, String message, String fix) implements Compar
     Objects.requireNonNull(fix, "fix");
   }
 
+  /** The same problem in a section of the config file: {@code under("aws")} of {@code nodeMinSize} is {@code aws.nodeMinSize}. */
+  public Problem under(String section) {
+    return new Problem(section + "." + path, message, fix);
+  }
+
   /** {@code field.path: what is wrong — how to fix it}. */
   @Override
   public String toString() {
