@@ -1,11 +1,16 @@
 package dev.flyteinfra.core.client;
 
 import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;
+import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.model.Topology;
 import dev.flyteinfra.core.plan.SandboxPorts;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,6 +61,31 @@ public final class ClientConfig {
   }
 
   private ClientConfig() {}
+
+  /** Everything wrong with the options for this deployment, as field path, problem and fix. */
+  public static List<Problem> problems(FlyteDeployment deployment, Options options) {
+    List<Problem> problems = new ArrayList<>();
+    if (options.authType() == AuthType.CLIENT_SECRET && options.clientId().isEmpty()) {
+      problems.add(new Problem("client-id", "is required with CLIENT_SECRET", "give the OAuth2 client id of the API key"));
+    }
+    options.project().flatMap(project -> unknownProject(deployment, "project", project)).ifPresent(problems::add);
+    options.domain().flatMap(domain -> unknownDomain(deployment, "domain", domain)).ifPresent(problems::add);
+    return problems;
+  }
+
+  /** A problem at {@code path} when {@code project} is not one of the deployment's projects. */
+  static Optional<Problem> unknownProject(FlyteDeployment deployment, String path, String project) {
+    List<String> projects = deployment.projects().stream().map(Project::name).toList();
+    return projects.contains(project) ? Optional.empty() : Optional.of(new Problem(path,
+        "'" + project + "' is not a project of " + deployment.name(), "use one of " + projects));
+  }
+
+  /** A problem at {@code path} when {@code domain} is not one of the deployment's domains. */
+  static Optional<Problem> unknownDomain(FlyteDeployment deployment, String path, String domain) {
+    List<String> domains = deployment.domains().stream().map(Domain::name).toList();
+    return domains.contains(domain) ? Optional.empty() : Optional.of(new Problem(path,
+        "'" + domain + "' is not a domain of " + deployment.name(), "use one of " + domains));
+  }
 
   /** The config as a map, keys in Flyte's names. */
   public static Map<String, Object> of(FlyteDeployment deployment, Options options) {

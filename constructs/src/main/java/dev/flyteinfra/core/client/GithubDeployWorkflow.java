@@ -58,8 +58,6 @@ public final class GithubDeployWorkflow {
     if (options.targets().isEmpty()) {
       problems.add(new Problem("target", "is required", "give one --target name=N,project=P,domain=D,path=PATH per task environment"));
     }
-    List<String> projects = deployment.projects().stream().map(p -> p.name()).toList();
-    List<String> domains = deployment.domains().stream().map(d -> d.name()).toList();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < options.targets().size(); i++) {
       Target target = options.targets().get(i);
@@ -70,14 +68,8 @@ public final class GithubDeployWorkflow {
         problems.add(new Problem(path + ".name", "'" + target.name() + "' is given twice", "name every task environment once"));
       }
       names.add(target.name());
-      if (!projects.contains(target.project())) {
-        problems.add(new Problem(path + ".project", "'" + target.project() + "' is not a project of " + deployment.name(),
-            "use one of " + projects));
-      }
-      if (!domains.contains(target.domain())) {
-        problems.add(new Problem(path + ".domain", "'" + target.domain() + "' is not a domain of " + deployment.name(),
-            "use one of " + domains));
-      }
+      ClientConfig.unknownProject(deployment, path + ".project", target.project()).ifPresent(problems::add);
+      ClientConfig.unknownDomain(deployment, path + ".domain", target.domain()).ifPresent(problems::add);
       if (target.path() == null || !PROJECT_PATH.matcher(target.path()).matches() || target.path().contains("..")) {
         problems.add(new Problem(path + ".path", "'" + target.path() + "' is not a path in the repository",
             "give the package or module to register, relative to the repository root, e.g. workflows/training"));

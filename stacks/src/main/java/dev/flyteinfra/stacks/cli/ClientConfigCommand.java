@@ -2,7 +2,6 @@ package dev.flyteinfra.stacks.cli;
 
 import dev.flyteinfra.core.client.ClientConfig;
 import dev.flyteinfra.core.model.FlyteDeployment;
-import dev.flyteinfra.core.model.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -56,22 +55,12 @@ final class ClientConfigCommand implements Callable<Integer> {
     }
     FlyteDeployment deployment = inputs.configs().get(config).deployment();
     boolean machine = authType == ClientConfig.AuthType.CLIENT_SECRET;
-    if (machine && clientId == null) {
-      inputs.addProblem(config, new Problem("client-id", "is required with CLIENT_SECRET", "give the OAuth2 client id of the API key"));
-    }
-    if (project != null && deployment.projects().stream().noneMatch(p -> p.name().equals(project))) {
-      inputs.addProblem(config, new Problem("project", "'" + project + "' is not a project of " + deployment.name(),
-          "use one of " + deployment.projects().stream().map(p -> p.name()).toList()));
-    }
-    if (domain != null && deployment.domains().stream().noneMatch(d -> d.name().equals(domain))) {
-      inputs.addProblem(config, new Problem("domain", "'" + domain + "' is not a domain of " + deployment.name(),
-          "use one of " + deployment.domains().stream().map(d -> d.name()).toList()));
-    }
+    ClientConfig.Options options = new ClientConfig.Options(authType, Optional.ofNullable(clientId),
+        machine ? Optional.of(clientSecretEnvVar) : Optional.empty(), Optional.ofNullable(project), Optional.ofNullable(domain));
+    ClientConfig.problems(deployment, options).forEach(problem -> inputs.addProblem(config, problem));
     if (inputs.hasProblems()) {
       return inputs.report(spec.commandLine().getErr());
     }
-    ClientConfig.Options options = new ClientConfig.Options(authType, Optional.ofNullable(clientId),
-        machine ? Optional.of(clientSecretEnvVar) : Optional.empty(), Optional.ofNullable(project), Optional.ofNullable(domain));
     OutputFile.write(out, ClientConfig.yaml(deployment, options), spec.commandLine().getOut());
     return 0;
   }
