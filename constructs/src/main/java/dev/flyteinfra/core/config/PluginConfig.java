@@ -3,8 +3,8 @@ package dev.flyteinfra.core.config;
 import static dev.flyteinfra.core.config.ConfigTree.map;
 
 import dev.flyteinfra.core.model.ObjectStore;
+import dev.flyteinfra.core.model.OperatorTaskPlugin;
 import dev.flyteinfra.core.model.TaskPlugins;
-import dev.flyteinfra.core.plugins.OperatorTaskPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +27,14 @@ public final class PluginConfig {
       List.of("create", "get", "list", "watch", "update", "patch", "delete", "deletecollection");
 
   /** Spark properties for every store (the official chart's, but for its S3A ones). */
-  private static final Map<String, String> SPARK_COMMON = ordered(
+  private static final Map<String, Object> SPARK_COMMON = map(
       "spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "2",
       "spark.kubernetes.allocation.batch.size", "50",
       "spark.blacklist.enabled", "true",
       "spark.blacklist.timeout", "5m",
       "spark.task.maxfailures", "8");
   /** The official chart's Spark properties, for S3 through S3A, in its order. */
-  private static final Map<String, String> SPARK_S3 = ordered(
+  private static final Map<String, Object> SPARK_S3 = map(
       "spark.hadoop.fs.s3a.aws.credentials.provider", "com.amazonaws.auth.DefaultAWSCredentialsProviderChain",
       "spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version", "2",
       "spark.kubernetes.allocation.batch.size", "50",
@@ -50,7 +50,7 @@ public final class PluginConfig {
       "spark.blacklist.timeout", "5m",
       "spark.task.maxfailures", "8");
   /** GCS through Google's Hadoop connector, with the pod's service account (Flyte's GCP guide). */
-  private static final Map<String, String> SPARK_GCS = ordered(
+  private static final Map<String, Object> SPARK_GCS = map(
       "spark.hadoop.fs.gs.impl", "com.google.cloud.hadoop.fs.gcs.GoogleHadoopFileSystem",
       "spark.hadoop.fs.AbstractFileSystem.gs.impl", "com.google.cloud.hadoop.fs.gcs.GoogleHadoopFS",
       "spark.hadoop.google.cloud.auth.service.account.enable", "true");
@@ -64,7 +64,7 @@ public final class PluginConfig {
   public static Map<String, Object> taskPlugins(TaskPlugins plugins) {
     List<String> enabled = new ArrayList<>(DEFAULT_PLUGINS);
     Map<String, Object> byTaskType = map("container", "container", "sidecar", "sidecar", "container_array", "k8s-array");
-    for (OperatorTaskPlugin plugin : OperatorTaskPlugin.enabled(plugins)) {
+    for (OperatorTaskPlugin plugin : plugins.operatorPlugins()) {
       enabled.add(plugin.id());
       byTaskType.put(plugin.id(), plugin.id());
     }
@@ -102,8 +102,8 @@ public final class PluginConfig {
    * with its endpoint and path-style access, for GCS Google's connector and the common ones, for
    * Azure the common ones; then the user's, which replace a default of the same key.
    */
-  static Map<String, String> sparkConfig(ObjectStore store, Map<String, String> own) {
-    Map<String, String> config = new LinkedHashMap<>();
+  static Map<String, Object> sparkConfig(ObjectStore store, Map<String, String> own) {
+    Map<String, Object> config = new LinkedHashMap<>();
     if (store.s3().isPresent() || store.minio().isPresent()) {
       config.putAll(SPARK_S3);
       store.minio().ifPresent(minio -> {
@@ -117,13 +117,5 @@ public final class PluginConfig {
     }
     config.putAll(own);
     return config;
-  }
-
-  private static Map<String, String> ordered(String... keysAndValues) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
   }
 }

@@ -212,7 +212,7 @@ final class DeploymentValidator {
       connector.secret().ifPresent(secret -> matches("plugins.connector.secret", secret, DNS_1123_SUBDOMAIN, 253,
           "a Secret name: lower-case letters, digits, '-' and '.'"));
       Set<String> taken = new TreeSet<>(List.of("container", "sidecar", "container_array"));
-      taken.addAll(plugins.operatorPlugins());
+      plugins.operatorPlugins().forEach(plugin -> taken.add(plugin.id()));
       for (String type : connector.taskTypes()) {
         if (!TASK_TYPE.matcher(type).matches()) {
           add("plugins.connector.taskTypes", "'" + type + "' is not a task type", "use letters, digits, '_' and '-', e.g. bigquery_query_job_task");

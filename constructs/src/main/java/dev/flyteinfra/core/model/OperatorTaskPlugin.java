@@ -1,12 +1,11 @@
-package dev.flyteinfra.core.plugins;
+package dev.flyteinfra.core.model;
 
-import dev.flyteinfra.core.model.TaskPlugins;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * A Flyte task plugin that runs each task as a resource of a Kubernetes operator: the plugin's
- * id and task type in Flyte's config, the resources FlytePropeller creates and watches, and where
- * the operator comes from. In the order the official chart enables them.
+ * id and task type in Flyte's config, and the resources FlytePropeller creates and watches. In the
+ * order the official chart enables them.
  */
 public enum OperatorTaskPlugin {
   SPARK("spark", "sparkoperator.k8s.io", "sparkapplications"),
@@ -46,17 +45,15 @@ public enum OperatorTaskPlugin {
     return apiGroup.equals("kubeflow.org");
   }
 
-  /** The plugins the deployment enables, in the chart's order. */
-  public static List<OperatorTaskPlugin> enabled(TaskPlugins plugins) {
-    return plugins.operatorPlugins().stream().map(OperatorTaskPlugin::ofId).toList();
-  }
-
-  private static OperatorTaskPlugin ofId(String id) {
-    for (OperatorTaskPlugin plugin : values()) {
-      if (plugin.id.equals(id)) {
-        return plugin;
-      }
-    }
-    throw new IllegalArgumentException("no operator plugin " + id);
+  /** This plugin's settings in the model, when it is on. */
+  Optional<?> settingsIn(TaskPlugins plugins) {
+    return switch (this) {
+      case SPARK -> plugins.spark();
+      case RAY -> plugins.ray();
+      case DASK -> plugins.dask();
+      case PYTORCH -> plugins.pytorch();
+      case TENSORFLOW -> plugins.tensorflow();
+      case MPI -> plugins.mpi();
+    };
   }
 }

@@ -2,7 +2,7 @@ package dev.flyteinfra.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,19 +62,9 @@ public interface TaskPlugins {
     return false;
   }
 
-  /**
-   * The ids of the plugins on that run tasks through an operator (also their task types), in
-   * the order the official chart enables them.
-   */
-  default List<String> operatorPlugins() {
-    List<String> ids = new ArrayList<>();
-    spark().ifPresent(on -> ids.add("spark"));
-    ray().ifPresent(on -> ids.add("ray"));
-    dask().ifPresent(on -> ids.add("dask"));
-    pytorch().ifPresent(on -> ids.add("pytorch"));
-    tensorflow().ifPresent(on -> ids.add("tensorflow"));
-    mpi().ifPresent(on -> ids.add("mpi"));
-    return ids;
+  /** The plugins on that run tasks through an operator, in the order the official chart enables them. */
+  default List<OperatorTaskPlugin> operatorPlugins() {
+    return Arrays.stream(OperatorTaskPlugin.values()).filter(plugin -> plugin.settingsIn(this).isPresent()).toList();
   }
 
   /** A plugin whose operator needs no settings from Flyte. */

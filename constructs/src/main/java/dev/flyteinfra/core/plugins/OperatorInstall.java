@@ -2,6 +2,7 @@ package dev.flyteinfra.core.plugins;
 
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.OperatorTaskPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class OperatorInstall {
     if (!deployment.plugins().operators()) {
       return files;
     }
-    List<OperatorTaskPlugin> enabled = OperatorTaskPlugin.enabled(deployment.plugins());
+    List<OperatorTaskPlugin> enabled = deployment.plugins().operatorPlugins();
     List<Map<String, Object>> dependencies = new ArrayList<>();
     for (OperatorTaskPlugin plugin : enabled) {
       OperatorChart chart = CHARTS.get(plugin);

@@ -3,6 +3,7 @@ package dev.flyteinfra.core.plugins;
 import static dev.flyteinfra.core.manifest.KubeObjects.rule;
 
 import dev.flyteinfra.core.config.PluginConfig;
+import dev.flyteinfra.core.model.OperatorTaskPlugin;
 import dev.flyteinfra.core.model.TaskPlugins;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ public final class PluginRbac {
   /** What FlytePropeller needs to run the plugins' tasks: their operators' resources. */
   public static List<PolicyRule> propeller(TaskPlugins plugins) {
     List<PolicyRule> rules = new ArrayList<>();
-    for (OperatorTaskPlugin plugin : OperatorTaskPlugin.enabled(plugins)) {
+    for (OperatorTaskPlugin plugin : plugins.operatorPlugins()) {
       rules.add(rule(List.of(plugin.apiGroup()), List.of(plugin.resource()),
           "create", "delete", "get", "list", "patch", "update", "watch"));
     }
