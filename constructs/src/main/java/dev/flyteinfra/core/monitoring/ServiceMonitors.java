@@ -33,18 +33,23 @@ public final class ServiceMonitors {
   public static List<HasMetadata> addTo(List<HasMetadata> objects, Monitoring monitoring) {
     List<HasMetadata> all = new ArrayList<>(objects);
     for (HasMetadata object : objects) {
-      if (object instanceof Deployment deployment && metricsPort(deployment) != null) {
-        Map<String, String> labels = deployment.getMetadata().getLabels();
-        Map<String, String> selector = new TreeMap<>();
-        selector.put(Labels.INSTANCE, labels.get(Labels.INSTANCE));
-        selector.put(Labels.COMPONENT, labels.get(Labels.COMPONENT));
-        if (!exposed(objects, selector)) {
-          all.add(KubeObjects.clusterIpService(meta(deployment, deployment.getMetadata().getName() + "-metrics", Map.of()),
-              deployment.getSpec().getSelector().getMatchLabels(),
-              List.of(KubeObjects.servicePort(PORT, metricsPort(deployment).getContainerPort(), PORT))));
-        }
-        all.add(serviceMonitor(deployment, selector, monitoring));
+      if (!(object instanceof Deployment deployment)) {
+        continue;
       }
+      ContainerPort port = metricsPort(deployment);
+      if (port == null) {
+        continue;
+      }
+      Map<String, String> labels = deployment.getMetadata().getLabels();
+      Map<String, String> selector = new TreeMap<>();
+      selector.put(Labels.INSTANCE, labels.get(Labels.INSTANCE));
+      selector.put(Labels.COMPONENT, labels.get(Labels.COMPONENT));
+      if (!exposed(objects, selector)) {
+        all.add(KubeObjects.clusterIpService(meta(deployment, deployment.getMetadata().getName() + "-metrics", Map.of()),
+            deployment.getSpec().getSelector().getMatchLabels(),
+            List.of(KubeObjects.servicePort(PORT, port.getContainerPort(), PORT))));
+      }
+      all.add(serviceMonitor(deployment, selector, monitoring));
     }
     return all;
   }
