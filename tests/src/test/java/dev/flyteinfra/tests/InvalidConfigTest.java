@@ -201,6 +201,9 @@ class InvalidConfigTest {
         arguments("log link template without a scheme", "taskLogs: {kubernetesTemplateUri: 'dashboard/{{ .podName }}'}",
             "taskLogs.kubernetesTemplateUri", "not an http(s) URL template"),
         arguments("CloudWatch without log group", "taskLogs: {cloudwatchRegion: us-east-1}", "taskLogs.cloudwatchLogGroup", "is required"),
+        arguments("Azure Monitor logs with a workspace id for a name", "taskLogs: {azure: {tenantId: 00000000-0000-0000-0000-000000000001, "
+            + "subscriptionId: 00000000-0000-0000-0000-000000000002, resourceGroup: rg, workspace: '/subscriptions/x/workspaces/logs'}}",
+            "taskLogs.azure.workspace", "not a Log Analytics workspace name"),
         arguments("credential in extra config", "extraConfig: {storage: {stow: {config: {secret_key: abc}}}}",
             "extraConfig.storage.stow.config.secret_key", "credential in plain text"),
         arguments("unknown top-level key", "databse: {}", "databse", "not a known key"),

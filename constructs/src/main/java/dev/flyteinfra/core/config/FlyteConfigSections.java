@@ -32,6 +32,10 @@ public final class FlyteConfigSections {
       + "resource.labels.namespace_name%%3D%%22{{.namespace}}%%22%%0Aresource.labels.pod_name%%3D%%22{{.podName}}%%22"
       + "%%0Aresource.labels.container_name%%3D%%22{{.containerName}}%%22?project=%s"
       + "&angularJsUrl=%%2Flogs%%2Fviewer%%3Fproject%%3D%s";
+  // Flyte appends the pod's ContainerLogV2 query (gzipped, base64, URL-encoded) to this link.
+  private static final String AZURE_LOGS_TEMPLATE = "https://portal.azure.com#@%s/blade/Microsoft_OperationsManagementSuite_Workspace"
+      + "/Logs.ReactView/resourceId/%%2Fsubscriptions%%2F%s%%2FresourceGroups%%2F%s%%2Fproviders"
+      + "%%2FMicrosoft.OperationalInsights%%2Fworkspaces%%2F%s/source/LogsBlade.AnalyticsShareLinkToQuery/q/";
 
   /** The Secret in every project-domain namespace that holds MinIO's access key for task pods. */
   public static final String TASK_STORAGE_SECRET = "flyte-storage-credentials";
@@ -110,6 +114,10 @@ public final class FlyteConfigSections {
         String.format(Locale.ROOT, CLOUDWATCH_TEMPLATE, region, logs.cloudwatchLogGroup().orElseThrow())));
     logs.stackdriverProject().ifPresent(project -> links.put("stackdriver-template-uri",
         String.format(Locale.ROOT, STACKDRIVER_TEMPLATE, project, project)));
+    logs.azure().ifPresent(azure -> links.put("azure-log-templates", List.of(map(
+        "displayName", "Azure Logs",
+        "templateUris", List.of(String.format(Locale.ROOT, AZURE_LOGS_TEMPLATE,
+            azure.tenantId(), azure.subscriptionId(), azure.resourceGroup(), azure.workspace()))))));
     return links;
   }
 

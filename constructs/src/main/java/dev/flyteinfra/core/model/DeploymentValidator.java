@@ -40,6 +40,8 @@ final class DeploymentValidator {
   private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
   private static final Pattern GCP_SA_EMAIL = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.gserviceaccount\\.com");
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+  private static final Pattern AZURE_RESOURCE_GROUP = Pattern.compile("[-\\w.()]{0,89}[-\\w()]");
+  private static final Pattern AZURE_LOG_WORKSPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]");
   private static final Pattern QUANTITY = Pattern.compile("(\\d+(\\.\\d+)?|\\.\\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
   private static final Pattern ANNOTATION_KEY =
       Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
@@ -633,6 +635,22 @@ final class DeploymentValidator {
         add("taskLogs.cloudwatchRegion", "'" + r + "' is not an AWS region", "use a region code such as us-east-1"));
     logs.stackdriverProject().filter(p -> !GCP_PROJECT.matcher(p).matches()).ifPresent(p ->
         add("taskLogs.stackdriverProject", "'" + p + "' is not a GCP project id", "use the project id of the GKE cluster"));
+    logs.azure().ifPresent(azure -> {
+      if (!UUID.matcher(azure.tenantId()).matches()) {
+        add("taskLogs.azure.tenantId", "'" + azure.tenantId() + "' is not a tenant id", "use the Entra ID tenant id, a UUID");
+      }
+      if (!UUID.matcher(azure.subscriptionId()).matches()) {
+        add("taskLogs.azure.subscriptionId", "'" + azure.subscriptionId() + "' is not a subscription id", "use the subscription id, a UUID");
+      }
+      if (!AZURE_RESOURCE_GROUP.matcher(azure.resourceGroup()).matches()) {
+        add("taskLogs.azure.resourceGroup", "'" + azure.resourceGroup() + "' is not a resource group name",
+            "use 1-90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'");
+      }
+      if (!AZURE_LOG_WORKSPACE.matcher(azure.workspace()).matches()) {
+        add("taskLogs.azure.workspace", "'" + azure.workspace() + "' is not a Log Analytics workspace name",
+            "use 4-63 letters, digits or '-', starting and ending with a letter or digit");
+      }
+    });
     logs.kubernetesTemplateUri().filter(u -> !TEMPLATE_URL.matcher(u).matches()).ifPresent(u ->
         add("taskLogs.kubernetesTemplateUri", "'" + u + "' is not an http(s) URL template",
             "write it as https://host/path with {{ .namespace }}, {{ .podName }}, {{ .containerName }} where needed"));

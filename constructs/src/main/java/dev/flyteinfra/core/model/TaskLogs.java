@@ -21,4 +21,29 @@ public interface TaskLogs {
 
   /** GCP project whose Cloud Logging holds the container logs (GKE). */
   Optional<String> stackdriverProject();
+
+  /**
+   * Azure Monitor: a link to a Log Analytics query over the pod's {@code ContainerLogV2} rows (AKS
+   * with Container insights). Tenant, subscription, resource group and workspace name of the Log
+   * Analytics workspace; all four or none.
+   */
+  Optional<AzureLogAnalytics> azure();
+
+  /** The Log Analytics workspace that holds an AKS cluster's container logs. */
+  @Value.Immutable
+  @JsonSerialize(as = ImmutableAzureLogAnalytics.class)
+  @JsonDeserialize(as = ImmutableAzureLogAnalytics.class)
+  interface AzureLogAnalytics {
+    /** Entra ID tenant (directory) id the portal signs in to. */
+    String tenantId();
+
+    /** Subscription id of the workspace. */
+    String subscriptionId();
+
+    /** Resource group of the workspace. */
+    String resourceGroup();
+
+    /** Name of the Log Analytics workspace. */
+    String workspace();
+  }
 }
