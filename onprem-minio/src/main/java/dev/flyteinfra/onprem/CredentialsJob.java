@@ -20,8 +20,6 @@ import java.util.stream.Stream;
  */
 final class CredentialsJob {
   static final String APP = "credentials";
-  /** kubectl with a POSIX shell and coreutils, pinned to the Kubernetes minor release this library targets. */
-  static final String KUBECTL_IMAGE = "docker.io/alpine/k8s:1.31.4";
   static final String SCRIPT = "generate-credentials.sh";
 
   private final OnPremObjects objects;
@@ -41,7 +39,7 @@ final class CredentialsJob {
     var script = KubeObjects.configMap(objects.meta(name, APP), new TreeMap<>(Map.of(SCRIPT, OnPremObjects.script(SCRIPT))));
     var container = new ContainerBuilder()
         .withName("generate-credentials")
-        .withImage(KUBECTL_IMAGE)
+        .withImage(plan.images().kubectl())
         .withImagePullPolicy("IfNotPresent")
         .withCommand("sh", OnPremObjects.SCRIPT_DIR + "/" + SCRIPT)
         .withEnv(

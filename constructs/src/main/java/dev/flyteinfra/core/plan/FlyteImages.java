@@ -12,6 +12,8 @@ public record FlyteImages(String flyteTag, String console, String waitForDb) {
   static final String CONSOLE = "cr.flyte.org/flyteorg/flyteconsole:v1.21.0";
   /** PostgreSQL client image for the wait-for-db init container ({@code pg_isready}). */
   static final String POSTGRES_CLIENT = InClusterPostgres.DEFAULT_IMAGE;
+  /** kubectl with a POSIX shell and coreutils, pinned to the Kubernetes minor release this library targets. */
+  static final String KUBECTL = "docker.io/alpine/k8s:1.31.4";
   private static final String FLYTE_REGISTRY = "cr.flyte.org/flyteorg/";
 
   static FlyteImages forVersion(String flyteVersion) {
@@ -25,6 +27,11 @@ public record FlyteImages(String flyteTag, String console, String waitForDb) {
 
   public String flyteBinary() {
     return component("flyte-binary-release");
+  }
+
+  /** The image of the Jobs that write Secrets generated in the cluster. */
+  public String kubectl() {
+    return KUBECTL;
   }
 
   public String copilot() {
