@@ -42,6 +42,58 @@ class InvalidConfigTest {
           - {name: dp-b, endpoint: 'https://b.example.com', credentialsSecret: dp-b, labels: [gpu]}
       """;
 
+  private static final String VALID_AUTH = VALID + """
+      ingress: {host: flyte.example.com, tlsSecret: flyte-tls}
+      auth:
+        provider: okta
+        issuer: https://example.okta.com/oauth2/default
+        clientId: 0oa1example
+        clientSecret: {name: flyte-oidc, key: client_secret}
+        serviceClientSecret: {name: flyte-propeller-auth, key: client_secret}
+        serviceClientSecretHash: JDJhJDEwJDdZdE16RXRBVE5YUWEwRlJCOWJMdi44UWtxOHNwYUl6Z25HOC9abzVsWUg1N2xVcGRFQWxH
+      """;
+
+  /** Sign-in mistakes, over a valid description with Okta and the internal authorization server. */
+  static Stream<Arguments> authMistakes() {
+    String external = "authorizationServer: external, serviceClientSecretHash: null, serviceClientId: propeller, flytectlClientId: flytectl";
+    return Stream.of(
+        arguments("auth without issuer", "auth: {issuer: null}", "auth.issuer", "is required for provider okta"),
+        arguments("issuer over plain http", "auth: {issuer: 'http://example.okta.com/oauth2/default'}", "auth.issuer", "not an https URL"),
+        arguments("Google with its own issuer", "auth: {provider: google}", "auth.issuer", "knows its issuer"),
+        arguments("Azure AD without tenant", "auth: {provider: azure-ad, issuer: null}", "auth.tenantId", "is required for provider azure-ad"),
+        arguments("tenant on Okta", "auth: {tenantId: 00000000-0000-0000-0000-000000000001}", "auth.tenantId", "only provider azure-ad"),
+        arguments("auth without client secret", "auth: {clientSecret: null}", "auth.clientSecret", "is required"),
+        arguments("auth without provider", "auth: {provider: null}", "auth.provider", "is required"),
+        arguments("auth without TLS", "ingress: {tlsSecret: null}", "auth", "public host over TLS"),
+        arguments("auth without ingress", "ingress: null", "auth", "public host over TLS"),
+        arguments("auth in the sandbox", "topology: sandbox\ndatabase: null\nstorage: null", "auth", "local, insecure Flyte"),
+        arguments("internal server without hash", "auth: {serviceClientSecretHash: null}", "auth.serviceClientSecretHash",
+            "required with the internal authorization server"),
+        arguments("secret given for its hash", "auth: {serviceClientSecretHash: my-plain-secret}", "auth.serviceClientSecretHash",
+            "not the base64 of a bcrypt hash"),
+        arguments("CI client named like flytectl", "auth: {ciClients: [{id: flytectl, secretHash: "
+            + "JDJhJDEwJC43M2JGemZYOS9aM1dtL1RNM2tLR3VVQXdtcnZzdkJNbm5LL1RQQUVlVGZEMjlzbFl0Y1RL}]}",
+            "auth.ciClients[0].id", "already a client"),
+        arguments("audience for the internal server", "auth: {audience: api://flyte}", "auth.audience", "only an external authorization server"),
+        arguments("external server on Google", "auth: {provider: google, issuer: null, " + external + "}", "auth.authorizationServer",
+            "no custom authorization server"),
+        arguments("external server without flytectl client", "auth: {" + external.replace("flytectlClientId: flytectl", "flytectlClientId: null") + "}",
+            "auth.flytectlClientId", "is required"),
+        arguments("CI clients on an external server", "auth: {" + external + ", ciClients: [{id: ci, secretHash: x}]}",
+            "auth.ciClients", "knows its own clients"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("authMistakes")
+  void anAuthMistakeIsRejectedWithItsFieldPath(String mistake, String patch, String path, String message) throws Exception {
+    assertRejected(patched(VALID_AUTH, patch), path, message);
+  }
+
+  @Test
+  void theBaseAuthDescriptionIsValid() {
+    assertThat(ConfigLoader.parse(VALID_AUTH).auth()).isPresent();
+  }
+
   /** Mistakes only the core topology and multi-cluster can make, over a valid multi-cluster description. */
   static Stream<Arguments> coreMistakes() {
     String dp = "{name: dp-a, endpoint: 'https://a.example.com', credentialsSecret: dp-a";

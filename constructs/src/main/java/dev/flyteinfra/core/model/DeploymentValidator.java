@@ -1,7 +1,9 @@
 package dev.flyteinfra.core.model;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,8 @@ final class DeploymentValidator {
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
   private static final Pattern AZURE_RESOURCE_GROUP = Pattern.compile("[-\\w.()]{0,89}[-\\w()]");
   private static final Pattern AZURE_LOG_WORKSPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]");
+  private static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s/]+(:\\d+)?(/\\S*)?");
+  private static final Pattern BCRYPT_HASH = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
   private static final Pattern QUANTITY = Pattern.compile("(\\d+(\\.\\d+)?|\\.\\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
   private static final Pattern ANNOTATION_KEY =
       Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
@@ -132,6 +136,7 @@ final class DeploymentValidator {
     if (d.monitoring() != null) {
       checkMonitoring(d.monitoring(), d.topology());
     }
+    d.auth().ifPresent(auth -> checkAuth(auth, d));
     checkNoSecrets("extraConfig", d.extraConfig());
   }
 
@@ -152,6 +157,108 @@ final class DeploymentValidator {
     required("taskSecrets.vaultRole", secrets.vaultRole(), "name the Vault role tasks authenticate as, e.g. flyte");
     secrets.vaultAnnotations().keySet().stream().filter(key -> !ANNOTATION_KEY.matcher(key).matches()).forEach(key ->
         add("taskSecrets.vaultAnnotations." + key, "is not an annotation key", "use e.g. vault.hashicorp.com/namespace"));
+  }
+
+  private void checkAuth(Auth auth, FlyteDeployment d) {
+    if (d.topology() == Topology.SANDBOX) {
+      add("auth", "the sandbox is a local, insecure Flyte", "use topology binary or core, with an Ingress host and TLS");
+    }
+    if (d.ingress().flatMap(IngressSettings::host).isEmpty() || d.ingress().flatMap(IngressSettings::tlsSecret).isEmpty()
+        && !d.ingress().get().annotations().containsKey("alb.ingress.kubernetes.io/certificate-arn")) {
+      add("auth", "signing in needs Flyte at a public host over TLS (the provider redirects to https://<host>/callback)",
+          "set ingress.host and ingress.tlsSecret (or an ACM certificate on an ALB)");
+    }
+    if (!required("auth.provider", auth.provider(), "choose one of: okta, google, azure-ad, keycloak, generic")) {
+      return;
+    }
+    boolean derivedIssuer = auth.provider() == Auth.Provider.GOOGLE || auth.provider() == Auth.Provider.AZURE_AD;
+    if (derivedIssuer) {
+      auth.issuer().ifPresent(issuer -> add("auth.issuer", "the " + providerName(auth) + " preset knows its issuer",
+          "remove issuer" + (auth.provider() == Auth.Provider.AZURE_AD ? " and set tenantId" : "")));
+    } else if (auth.issuer().isEmpty()) {
+      add("auth.issuer", "is required for provider " + providerName(auth), switch (auth.provider()) {
+        case OKTA -> "give the authorization server's issuer, e.g. https://<org>.okta.com/oauth2/default";
+        case KEYCLOAK -> "give the realm's issuer, e.g. https://keycloak.example.com/realms/flyte";
+        default -> "give the provider's OpenID Connect issuer URL";
+      });
+    } else if (!HTTPS_URL.matcher(auth.issuer().get()).matches()) {
+      add("auth.issuer", "'" + auth.issuer().get() + "' is not an https URL", "give the issuer as https://host/path, without a trailing /.well-known");
+    }
+    if (auth.provider() == Auth.Provider.AZURE_AD) {
+      if (auth.tenantId().isEmpty()) {
+        add("auth.tenantId", "is required for provider azure-ad", "give the Entra ID tenant id, a UUID");
+      } else if (!UUID.matcher(auth.tenantId().get()).matches()) {
+        add("auth.tenantId", "'" + auth.tenantId().get() + "' is not a tenant id", "give the Entra ID tenant id, a UUID");
+      }
+    } else {
+      auth.tenantId().ifPresent(id -> add("auth.tenantId", "only provider azure-ad takes a tenant id", "remove tenantId"));
+    }
+    required("auth.clientId", auth.clientId(), "give the client id of the web application registered for Flyte");
+    if (required("auth.clientSecret", auth.clientSecret(), "reference the Secret key holding the web application's client secret")) {
+      secretRef("auth.clientSecret", auth.clientSecret());
+    }
+    if (required("auth.serviceClientSecret", auth.serviceClientSecret(),
+        "reference the Secret key holding the secret FlytePropeller and FlyteScheduler sign in with")) {
+      secretRef("auth.serviceClientSecret", auth.serviceClientSecret());
+    }
+    auth.authorizedUris().stream().filter(uri -> !URL.matcher(uri).matches()).forEach(uri ->
+        add("auth.authorizedUris", "'" + uri + "' is not an http(s) URL", "write it as https://host[:port]"));
+    if (auth.authorizationServer() == Auth.AuthorizationServer.INTERNAL) {
+      if (auth.serviceClientSecretHash().isEmpty()) {
+        add("auth.serviceClientSecretHash", "is required with the internal authorization server (Flyte's default hash is public)",
+            "give the base64 of the bcrypt hash of the service client's secret: htpasswd -nbBC 10 \"\" \"$SECRET\" | tr -d ':\\n' | base64 -w0");
+      }
+      auth.serviceClientSecretHash().ifPresent(hash -> bcryptHash("auth.serviceClientSecretHash", hash));
+      Set<String> ids = new HashSet<>(Set.of(auth.serviceClientId().orElse(Auth.INTERNAL_SERVICE_CLIENT), Auth.FLYTECTL_CLIENT, Auth.FLYTE_CLI_CLIENT));
+      for (int i = 0; i < auth.ciClients().size(); i++) {
+        Auth.StaticClient client = auth.ciClients().get(i);
+        if (required("auth.ciClients[" + i + "].id", client.id(), "name the client, e.g. flyte-ci")
+            && !ids.add(client.id())) {
+          add("auth.ciClients[" + i + "].id", "'" + client.id() + "' is already a client of the internal authorization server", "choose another id");
+        }
+        bcryptHash("auth.ciClients[" + i + "].secretHash", client.secretHash());
+      }
+      externalOnly("auth.flytectlClientId", auth.flytectlClientId().isPresent());
+      externalOnly("auth.audience", auth.audience().isPresent());
+      externalOnly("auth.scopes", !auth.scopes().isEmpty());
+    } else {
+      if (auth.provider() == Auth.Provider.GOOGLE) {
+        add("auth.authorizationServer", "Google has no custom authorization server to issue Flyte's access tokens",
+            "use authorizationServer: internal with Google");
+      }
+      required("auth.serviceClientId", auth.serviceClientId().orElse(null),
+          "give the id of the confidential client registered at the provider for FlytePropeller");
+      required("auth.flytectlClientId", auth.flytectlClientId().orElse(null),
+          "give the id of the public (native) client registered at the provider for flytectl and pyflyte");
+      auth.serviceClientSecretHash().ifPresent(hash -> add("auth.serviceClientSecretHash",
+          "the external authorization server checks the secret itself", "remove serviceClientSecretHash"));
+      if (!auth.ciClients().isEmpty()) {
+        add("auth.ciClients", "an external authorization server knows its own clients", "register CI clients at the provider and remove ciClients");
+      }
+    }
+  }
+
+  private void externalOnly(String path, boolean set) {
+    if (set) {
+      add(path, "only an external authorization server takes it (the internal one defines its own clients and scopes)",
+          "remove it, or set authorizationServer: external");
+    }
+  }
+
+  private void bcryptHash(String path, String base64Hash) {
+    String hash;
+    try {
+      hash = new String(Base64.getDecoder().decode(base64Hash), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      hash = "";
+    }
+    if (!BCRYPT_HASH.matcher(hash).matches()) {
+      add(path, "is not the base64 of a bcrypt hash", "give htpasswd -nbBC 10 \"\" \"$SECRET\" | tr -d ':\\n' | base64 -w0 (never the secret itself)");
+    }
+  }
+
+  private static String providerName(Auth auth) {
+    return auth.provider().name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private void checkMonitoring(Monitoring monitoring, Topology topology) {

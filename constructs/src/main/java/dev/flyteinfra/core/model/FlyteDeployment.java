@@ -122,6 +122,9 @@ public interface FlyteDeployment {
     return ImmutableMonitoring.builder().build();
   }
 
+  /** Sign-in with an OpenID Connect provider (binary and core). Default: none, Flyte's API is open to whoever reaches it. */
+  Optional<Auth> auth();
+
   /** Task plugins beyond the default ones (Spark, Ray, Dask, PyTorch, TensorFlow, MPI, a connector). Default: none. */
   @Value.Default
   default TaskPlugins plugins() {
