@@ -2,6 +2,7 @@ package dev.flyteinfra.core.binary;
 
 import static java.util.Map.entry;
 
+import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.Yaml;
@@ -40,6 +41,14 @@ final class BinaryConfig {
         plan.isSandbox() ? Optional.of(SandboxPorts.minioUrl()) : Optional.empty()));
     storage.put("propeller", Map.of("rawoutput-prefix", FlyteConfigSections.rawOutputPrefix(d.storage())));
     files.put("003-storage.yaml", Yaml.write(storage));
+    FlyteAuth.of(plan).ifPresent(auth -> {
+      Map<String, Object> config = new LinkedHashMap<>(auth.adminConfig(auth.serviceUrls(plan.nameWith("http"), HTTP_PORT)));
+      // flyte-binary's propeller and scheduler sign in to its own FlyteAdmin too.
+      Map<String, Object> admin = new LinkedHashMap<>(Map.of("endpoint", "localhost:" + GRPC_PORT, "insecure", true));
+      admin.putAll(auth.serviceClientConfig());
+      config.put("admin", admin);
+      files.put("004-auth.yaml", Yaml.write(config));
+    });
     if (!d.extraConfig().isEmpty()) {
       files.put("100-extra-config.yaml", Yaml.write(d.extraConfig()));
     }

@@ -3,6 +3,7 @@ package dev.flyteinfra.core.binary;
 import static dev.flyteinfra.core.manifest.KubeObjects.rule;
 import static dev.flyteinfra.core.manifest.KubeObjects.servicePort;
 
+import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.manifest.Checksums;
 import dev.flyteinfra.core.manifest.KubeObjects;
@@ -22,6 +23,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -31,6 +33,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -81,7 +84,11 @@ public final class BinaryTopology {
     objects.add(KubeObjects.clusterRoleBinding(meta(plan.clusterScopedName()), plan.name(), plan.namespace()));
     objects.add(config);
     objects.add(templates);
-    objects.add(deployment(config, templates));
+    Optional<FlyteAuth> auth = FlyteAuth.of(plan);
+    auth.flatMap(a -> a.clientHashes(this::meta)).ifPresent(objects::add);
+    auth.ifPresent(a -> objects.addAll(a.keysJob(name -> meta(name, "auth-keys"), plan.images().flyteBinary(),
+        List.of("flyte", "--config", Plan.CONFIG_DIR + "/*.yaml"), configVolume(config), Plan.CONFIG_DIR)));
+    objects.add(deployment(config, templates, auth));
     Map<String, String> selector = plan.labels().selector(APP, COMPONENT);
     objects.add(reachable(KubeObjects.clusterIpService(meta(plan.nameWith("http")), selector,
         List.of(servicePort("http", BinaryConfig.HTTP_PORT, "http"))), SandboxPorts.HTTP));
@@ -115,7 +122,12 @@ public final class BinaryTopology {
     return new ServiceAccountBuilder().withMetadata(meta).build();
   }
 
-  private Deployment deployment(ConfigMap config, ConfigMap templates) {
+  private Volume configVolume(ConfigMap config) {
+    Volume volume = KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), config.getMetadata().getName());
+    return FlyteAuth.of(plan).map(auth -> auth.withClientHashes(volume)).orElse(volume);
+  }
+
+  private Deployment deployment(ConfigMap config, ConfigMap templates, Optional<FlyteAuth> auth) {
     FlyteDeployment d = plan.deployment();
     ComponentSettings settings = d.components().binary();
     Map<String, String> podLabels = new TreeMap<>(plan.labels().selector(APP, COMPONENT));
@@ -123,6 +135,14 @@ public final class BinaryTopology {
     Map<String, String> podAnnotations = new TreeMap<>();
     podAnnotations.put("checksum/configuration", Checksums.sha256(config.getData()));
     podAnnotations.put("checksum/cluster-resource-templates", Checksums.sha256(templates.getData()));
+    auth.flatMap(a -> a.clientHashes(this::meta))
+        .ifPresent(secret -> podAnnotations.put("checksum/auth-clients", Checksums.sha256(secret.getStringData())));
+    List<Volume> volumes = new ArrayList<>(List.of(
+        configVolume(config),
+        KubeObjects.projectedConfigMaps("cluster-resource-templates", templates.getMetadata().getName()),
+        Workloads.databaseCredentials(d.database()),
+        KubeObjects.emptyDir("state")));
+    auth.ifPresent(a -> volumes.add(a.adminSecrets("auth", true)));
     return new DeploymentBuilder()
         .withMetadata(meta(plan.name()))
         .withNewSpec()
@@ -136,19 +156,15 @@ public final class BinaryTopology {
               .withServiceAccountName(plan.name())
               .withSecurityContext(Workloads.restrictedPodSecurityContext())
               .withInitContainers(Workloads.waitForDb(plan.images().waitForDb(), d.database()))
-              .withContainers(flyteContainer(settings))
-              .withVolumes(
-                  KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), config.getMetadata().getName()),
-                  KubeObjects.projectedConfigMaps("cluster-resource-templates", templates.getMetadata().getName()),
-                  Workloads.databaseCredentials(d.database()),
-                  KubeObjects.emptyDir("state"))
+              .withContainers(flyteContainer(settings, auth.isPresent()))
+              .withVolumes(volumes)
             .endSpec()
           .endTemplate()
         .endSpec()
         .build();
   }
 
-  private Container flyteContainer(ComponentSettings settings) {
+  private Container flyteContainer(ComponentSettings settings, boolean auth) {
     List<EnvVar> env = new ArrayList<>(KubeObjects.podIdentityEnv());
     plan.deployment().storage().minio().ifPresent(minio -> env.addAll(Workloads.minioCredentials(minio)));
     return new ContainerBuilder()
@@ -169,6 +185,9 @@ public final class BinaryTopology {
             new VolumeMountBuilder().withName("cluster-resource-templates").withMountPath(Plan.TEMPLATES_DIR).withReadOnly(true).build(),
             new VolumeMountBuilder().withName("db-pass").withMountPath(Plan.DB_PASSWORD_DIR).withReadOnly(true).build(),
             new VolumeMountBuilder().withName("state").withMountPath("/var/run/flyte").build())
+        .addAllToVolumeMounts(auth
+            ? List.of(new VolumeMountBuilder().withName("auth").withMountPath(FlyteAuth.SECRETS_DIR).withReadOnly(true).build())
+            : List.of())
         .build();
   }
 

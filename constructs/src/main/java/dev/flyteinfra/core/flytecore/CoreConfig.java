@@ -1,5 +1,6 @@
 package dev.flyteinfra.core.flytecore;
 
+import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.Yaml;
@@ -26,6 +27,9 @@ import java.util.TreeMap;
 final class CoreConfig {
   static final int ADMIN_HTTP = 8088;
   static final int ADMIN_GRPC = 8089;
+  /** FlyteAdmin's Service ports: HTTP and gRPC. */
+  static final int ADMIN_SERVICE_HTTP = 80;
+  static final int ADMIN_SERVICE_GRPC = 81;
   static final int CATALOG_HTTP = 8080;
   static final int CATALOG_GRPC = 8089;
   static final int METRICS = 10254;
@@ -54,7 +58,7 @@ final class CoreConfig {
         "server", Map.of(
             "httpPort", ADMIN_HTTP,
             "grpc", Map.of("port", ADMIN_GRPC),
-            "security", Map.of("secure", false, "useAuth", false, "allowCors", true,
+            "security", Map.of("secure", false, "useAuth", FlyteAuth.of(plan).isPresent(), "allowCors", true,
                 "allowedOrigins", List.of("*"), "allowedHeaders", List.of("Content-Type"))),
         "flyteadmin", Map.of(
             "profilerPort", METRICS,
@@ -69,6 +73,8 @@ final class CoreConfig {
     files.put("remoteData.yaml", Yaml.write(Map.of("remoteData", remoteData)));
     files.put("storage.yaml", Yaml.write(FlyteConfigSections.storage(d.storage())));
     files.put("cluster_resources.yaml", Yaml.write(clusterResources()));
+    FlyteAuth.of(plan).ifPresent(auth ->
+        files.put("auth.yaml", Yaml.write(auth.adminConfig(auth.serviceUrls(CoreNames.admin(plan), ADMIN_SERVICE_HTTP)))));
     return files;
   }
 
@@ -119,7 +125,7 @@ final class CoreConfig {
 
   Map<String, String> scheduler() {
     Map<String, String> files = common();
-    files.put("admin.yaml", Yaml.write(adminClient(CoreNames.admin(plan) + ":81", true)));
+    files.put("admin.yaml", Yaml.write(adminClient(CoreNames.admin(plan) + ":" + ADMIN_SERVICE_GRPC, true)));
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
     files.put("server.yaml", Yaml.write(Map.of("scheduler", Map.of("metricsScope", "flyte:", "profilerPort", METRICS))));
     return files;
@@ -131,7 +137,7 @@ final class CoreConfig {
     Map<String, String> files = common();
     files.put("admin.yaml", Yaml.write(multi.isPresent()
         ? adminClient(multi.get().adminEndpoint(), multi.get().insecure())
-        : adminClient(CoreNames.admin(plan) + ":81", true)));
+        : adminClient(CoreNames.admin(plan) + ":" + ADMIN_SERVICE_GRPC, true)));
     files.put("catalog.yaml", Yaml.write(Map.of("catalog-cache", Map.of(
         "endpoint", multi.map(MultiCluster::catalogEndpoint).orElse(CoreNames.datacatalog(plan) + ":89"),
         "insecure", multi.map(MultiCluster::insecure).orElse(true),
@@ -216,9 +222,12 @@ final class CoreConfig {
         "shard", shard);
   }
 
-  private static Map<String, Object> adminClient(String endpoint, boolean insecure) {
+  /** How FlytePropeller and FlyteScheduler reach FlyteAdmin, signing in as the service client when Flyte has auth. */
+  private Map<String, Object> adminClient(String endpoint, boolean insecure) {
+    Map<String, Object> admin = new LinkedHashMap<>(Map.of("endpoint", endpoint, "insecure", insecure));
+    FlyteAuth.of(plan).ifPresent(auth -> admin.putAll(auth.serviceClientConfig()));
     return Map.of(
-        "admin", Map.of("endpoint", endpoint, "insecure", insecure),
+        "admin", admin,
         "event", Map.of("type", "admin", "rate", 500, "capacity", 1000));
   }
 

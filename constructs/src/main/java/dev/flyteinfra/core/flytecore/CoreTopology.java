@@ -3,6 +3,7 @@ package dev.flyteinfra.core.flytecore;
 import static dev.flyteinfra.core.manifest.KubeObjects.rule;
 import static dev.flyteinfra.core.manifest.KubeObjects.servicePort;
 
+import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.manifest.Checksums;
 import dev.flyteinfra.core.manifest.KubeObjects;
@@ -37,6 +38,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -83,14 +85,18 @@ public final class CoreTopology {
   static final List<PolicyRule> WEBHOOK_RULES = List.of(rule(List.of("*"),
       List.of("mutatingwebhookconfigurations", "secrets", "pods", "replicasets/finalizers"), "get", "create", "update", "patch"));
 
+  private static final String AUTH_VOLUME = "auth";
+
   private final Plan plan;
   private final FlyteDeployment d;
   private final CoreConfig config;
+  private final Optional<FlyteAuth> auth;
 
   private CoreTopology(Plan plan) {
     this.plan = plan;
     this.d = plan.deployment();
     this.config = new CoreConfig(plan);
+    this.auth = FlyteAuth.of(plan);
   }
 
   /** Cluster name → its objects in apply order; {@link Manifest#SINGLE_CLUSTER} without multi-cluster. */
@@ -161,10 +167,12 @@ public final class CoreTopology {
     List<Volume> volumes = new ArrayList<>(List.of(
         dbPassword(),
         KubeObjects.projectedConfigMaps("base-config", base.getMetadata().getName()),
-        KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), base.getMetadata().getName(), clusters.getMetadata().getName()),
+        withClientHashes(KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(),
+            base.getMetadata().getName(), clusters.getMetadata().getName())),
         KubeObjects.projectedConfigMaps("resource-templates", templates.getMetadata().getName()),
         KubeObjects.emptyDir("shared-data")));
     volumes.addAll(credentialVolumes());
+    auth.ifPresent(a -> volumes.add(a.adminSecrets(AUTH_VOLUME, false)));
     String image = image("flyteadmin");
     List<String> seed = new ArrayList<>(List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "migrate", "seed-projects"));
     d.projects().forEach(p -> seed.add(p.name()));
@@ -183,6 +191,7 @@ public final class CoreTopology {
     List<VolumeMount> mounts = new ArrayList<>(List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR),
         writable("shared-data", "/srv/flyte")));
     mounts.addAll(credentialMounts());
+    mounts.addAll(authMounts());
     Container main = container(component, image,
             List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "serve"), mounts, Workloads.resources(settings(component).resources()))
         .withPorts(port("http", CoreConfig.ADMIN_HTTP), port("grpc", CoreConfig.ADMIN_GRPC), port("http-metrics", CoreConfig.METRICS))
@@ -197,9 +206,19 @@ public final class CoreTopology {
     objects.add(base);
     objects.add(clusters);
     objects.add(templates);
-    objects.add(deployment(component, name, name, init, main, volumes, checksums(base, clusters, templates), false));
+    Map<String, String> annotations = checksums(base, clusters, templates);
+    Optional<Secret> clientHashes = auth.flatMap(a -> a.clientHashes(secret -> meta(secret, component)));
+    clientHashes.ifPresent(secret -> {
+      objects.add(secret);
+      annotations.put("checksum/" + secret.getMetadata().getName(), Checksums.sha256(secret.getStringData()));
+    });
+    auth.ifPresent(a -> objects.addAll(a.keysJob(job -> meta(job, "auth-keys"), image,
+        List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"),
+        KubeObjects.projectedConfigMaps("config", base.getMetadata().getName()), CoreConfig.CONFIG_DIR)));
+    objects.add(deployment(component, name, name, init, main, volumes, annotations, false));
     objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(
-        servicePort("http", 80, "http"), servicePort("grpc", 81, "grpc"), servicePort("http-metrics", CoreConfig.METRICS, "http-metrics"))));
+        servicePort("http", CoreConfig.ADMIN_SERVICE_HTTP, "http"), servicePort("grpc", CoreConfig.ADMIN_SERVICE_GRPC, "grpc"),
+        servicePort("http-metrics", CoreConfig.METRICS, "http-metrics"))));
     objects.addAll(availability(component, name));
     return objects;
   }
@@ -263,7 +282,8 @@ public final class CoreTopology {
     String image = image("flytescheduler");
     List<VolumeMount> mounts = List.of(mount("db-pass", Plan.DB_PASSWORD_DIR), mount("config", CoreConfig.CONFIG_DIR));
     Container main = container(component, image,
-            List.of("flytescheduler", "run", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), mounts, Workloads.resources(settings(component).resources()))
+            List.of("flytescheduler", "run", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), withAuthMounts(mounts),
+            Workloads.resources(settings(component).resources()))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withReadinessProbe(metricsHealthcheck(10, 3))
         .withLivenessProbe(metricsHealthcheck(30, 6))
@@ -273,7 +293,9 @@ public final class CoreTopology {
             mounts, Workloads.resources("10m", "32Mi", "128Mi")).build());
     return List.of(serviceAccount(component, name), scheduler,
         deployment(component, name, name, init, main,
-            List.of(dbPassword(), KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), scheduler.getMetadata().getName())), checksums(scheduler), true));
+            withServiceClientSecret(List.of(dbPassword(),
+                KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), scheduler.getMetadata().getName()))),
+            checksums(scheduler), true));
   }
 
   private List<HasMetadata> flyteconsole() {
@@ -301,7 +323,7 @@ public final class CoreTopology {
     String component = "flytepropeller";
     String name = plan.nameWith(component);
     Container main = container(component, image("flytepropeller"),
-            List.of("flytepropeller", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), List.of(mount("config", CoreConfig.CONFIG_DIR)),
+            List.of("flytepropeller", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"), withAuthMounts(List.of(mount("config", CoreConfig.CONFIG_DIR))),
             Workloads.resources(settings(component).resources()))
         .withPorts(port("http-metrics", CoreConfig.METRICS))
         .withEnv(withMinio(KubeObjects.podIdentityEnv()))
@@ -309,7 +331,8 @@ public final class CoreTopology {
         .withLivenessProbe(metricsHealthcheck(30, 6))
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .build();
-    List<Volume> volumes = List.of(KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), propeller.getMetadata().getName()));
+    List<Volume> volumes = withServiceClientSecret(
+        List.of(KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), propeller.getMetadata().getName())));
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(serviceAccount(component, name));
     objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), PROPELLER_RULES));
@@ -415,8 +438,8 @@ public final class CoreTopology {
   private List<HasMetadata> ingresses(IngressSettings settings) {
     String admin = CoreNames.admin(plan);
     List<HTTPIngressPath> http = new ArrayList<>(KubeObjects.ingressPaths(KubeObjects.CONSOLE_PATHS, plan.nameWith("flyteconsole"), 80));
-    http.addAll(KubeObjects.ingressPaths(KubeObjects.ADMIN_HTTP_PATHS, admin, 80));
-    List<HTTPIngressPath> grpc = KubeObjects.ingressPaths(KubeObjects.grpcPaths(), admin, 81);
+    http.addAll(KubeObjects.ingressPaths(KubeObjects.ADMIN_HTTP_PATHS, admin, CoreConfig.ADMIN_SERVICE_HTTP));
+    List<HTTPIngressPath> grpc = KubeObjects.ingressPaths(KubeObjects.grpcPaths(), admin, CoreConfig.ADMIN_SERVICE_GRPC);
     if (!settings.separateGrpc()) {
       http.addAll(grpc);
       return List.of(KubeObjects.ingress(meta(plan.name(), "ingress"), settings, http, settings.httpAnnotations()));
@@ -495,6 +518,29 @@ public final class CoreTopology {
     return d.multiCluster().map(MultiCluster::dataPlanes).orElse(List.of()).stream()
         .map(c -> KubeObjects.secretVolume("cluster-" + c.name(), c.credentialsSecret()))
         .toList();
+  }
+
+  /** FlyteAdmin's config volume with the internal authorization server's client hashes, when Flyte has one. */
+  private Volume withClientHashes(Volume config) {
+    return auth.map(a -> a.withClientHashes(config)).orElse(config);
+  }
+
+  /** The volumes, and with auth the service client's secret, which FlytePropeller and FlyteScheduler sign in with. */
+  private List<Volume> withServiceClientSecret(List<Volume> volumes) {
+    List<Volume> all = new ArrayList<>(volumes);
+    auth.ifPresent(a -> all.add(a.serviceClientSecret(AUTH_VOLUME)));
+    return all;
+  }
+
+  private List<VolumeMount> withAuthMounts(List<VolumeMount> mounts) {
+    List<VolumeMount> all = new ArrayList<>(mounts);
+    all.addAll(authMounts());
+    return all;
+  }
+
+  /** Where Flyte reads its auth secrets, with auth. */
+  private List<VolumeMount> authMounts() {
+    return auth.isPresent() ? List.of(mount(AUTH_VOLUME, FlyteAuth.SECRETS_DIR)) : List.of();
   }
 
   private List<VolumeMount> credentialMounts() {
