@@ -119,6 +119,21 @@ class CiWorkflowTest {
         "ingress.host");
   }
 
+  @Test
+  void theClientMustBeOneTheInternalAuthorizationServerKnows() {
+    FlyteDeployment withSignIn = Repo.load(Repo.ROOT.resolve("tests/src/test/resources/gate/binary-auth.yaml"));
+    List<Target> targets = List.of(new Target("training", "flytesnacks", "production", "workflows/training"));
+    GithubDeployWorkflow.Options stranger = new GithubDeployWorkflow.Options(targets, Optional.empty(), "github-actions", "main", "1.16.*", "3.12");
+    GithubDeployWorkflow.Options ci = new GithubDeployWorkflow.Options(targets, Optional.empty(), "flyte-ci", "main", "1.16.*", "3.12");
+
+    assertThat(GithubDeployWorkflow.problems(withSignIn, ci)).isEmpty();
+    assertThat(GithubDeployWorkflow.problems(withSignIn, stranger)).singleElement().satisfies(problem -> {
+      assertThat(problem.path()).isEqualTo("client-id");
+      assertThat(problem.message()).contains("'github-actions' is not a confidential client of flyte-auth");
+      assertThat(problem.fix()).contains("[flytepropeller, flyte-ci]");
+    });
+  }
+
   private List<String> actionlint(String workflow) throws IOException, InterruptedException {
     Path file = Files.createTempFile(dir, "workflow", ".yml");
     Files.writeString(file, workflow, StandardCharsets.UTF_8);

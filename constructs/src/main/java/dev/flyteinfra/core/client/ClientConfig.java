@@ -1,6 +1,7 @@
 package dev.flyteinfra.core.client;
 
 import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.model.Auth;
 import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;
@@ -68,6 +69,9 @@ public final class ClientConfig {
     if (options.authType() == AuthType.CLIENT_SECRET && options.clientId().isEmpty()) {
       problems.add(new Problem("client-id", "is required with CLIENT_SECRET", "give the OAuth2 client id of the API key"));
     }
+    if (options.authType() == AuthType.CLIENT_SECRET) {
+      options.clientId().flatMap(id -> unknownClient(deployment, "client-id", id)).ifPresent(problems::add);
+    }
     options.project().flatMap(project -> unknownProject(deployment, "project", project)).ifPresent(problems::add);
     options.domain().flatMap(domain -> unknownDomain(deployment, "domain", domain)).ifPresent(problems::add);
     return problems;
@@ -78,6 +82,24 @@ public final class ClientConfig {
     List<String> projects = deployment.projects().stream().map(Project::name).toList();
     return projects.contains(project) ? Optional.empty() : Optional.of(new Problem(path,
         "'" + project + "' is not a project of " + deployment.name(), "use one of " + projects));
+  }
+
+  /**
+   * A problem at {@code path} when a machine could not sign in as {@code clientId}: the
+   * deployment's internal authorization server has no such confidential client. An external
+   * server's clients are the provider's to know; an open Flyte never asks a client to sign in.
+   */
+  static Optional<Problem> unknownClient(FlyteDeployment deployment, String path, String clientId) {
+    Optional<Auth> signIn = deployment.auth().filter(a -> a.authorizationServer() == Auth.AuthorizationServer.INTERNAL);
+    if (signIn.isEmpty()) {
+      return Optional.empty();
+    }
+    Auth auth = signIn.get();
+    List<String> clients = new ArrayList<>(List.of(auth.serviceClientId().orElse(Auth.INTERNAL_SERVICE_CLIENT)));
+    auth.ciClients().forEach(client -> clients.add(client.id()));
+    return clients.contains(clientId) ? Optional.empty() : Optional.of(new Problem(path,
+        "'" + clientId + "' is not a confidential client of " + deployment.name() + "'s authorization server",
+        "use one of " + clients + ", or add it to auth.ciClients"));
   }
 
   /** A problem at {@code path} when {@code domain} is not one of the deployment's domains. */

@@ -79,6 +79,8 @@ public final class GithubDeployWorkflow {
         "'" + image + "' is not an image repository", "give REGISTRY/NAME without a tag, e.g. ghcr.io/acme/flyte-workflows")));
     if (options.clientId().isBlank()) {
       problems.add(new Problem("client-id", "is required", "give the OAuth2 client id the API key belongs to"));
+    } else {
+      ClientConfig.unknownClient(deployment, "client-id", options.clientId()).ifPresent(problems::add);
     }
     if (ClientConfig.insecure(deployment)) {
       problems.add(new Problem("ingress.host", "the workflow runs outside the cluster and needs Flyte's public endpoint",
