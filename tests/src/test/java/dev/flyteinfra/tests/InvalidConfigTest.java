@@ -256,6 +256,17 @@ class InvalidConfigTest {
         arguments("Azure Monitor logs with a workspace id for a name", "taskLogs: {azure: {tenantId: 00000000-0000-0000-0000-000000000001, "
             + "subscriptionId: 00000000-0000-0000-0000-000000000002, resourceGroup: rg, workspace: '/subscriptions/x/workspaces/logs'}}",
             "taskLogs.azure.workspace", "not a Log Analytics workspace name"),
+        arguments("notifications without topic", "notifications: {backend: aws, sender: flyte@example.com, region: us-east-1, "
+            + "accountId: '123456789012', queueName: q}", "notifications.topicArn", "is required with backend aws"),
+        arguments("notifications topic by name", "notifications: {backend: aws, sender: flyte@example.com, region: us-east-1, "
+            + "accountId: '123456789012', queueName: q, topicArn: flyte-notifications}", "notifications.topicArn", "not an SNS topic ARN"),
+        arguments("SendGrid key on AWS", "notifications: {backend: aws, sender: flyte@example.com, region: us-east-1, "
+            + "accountId: '123456789012', queueName: q, topicArn: 'arn:aws:sns:us-east-1:123456789012:t', "
+            + "sendgridApiKey: {name: sendgrid, key: api-key}}", "notifications.sendgridApiKey", "only backend gcp"),
+        arguments("GCP notifications without SendGrid", "notifications: {backend: gcp, sender: flyte@example.com, project: acme-prod, "
+            + "topic: t, subscription: s}", "notifications.sendgridApiKey", "is required with backend gcp"),
+        arguments("notifications sender without a domain", "notifications: {backend: gcp, sender: flyte, project: acme-prod, "
+            + "topic: t, subscription: s, sendgridApiKey: {name: sendgrid, key: api-key}}", "notifications.sender", "not an e-mail address"),
         arguments("credential in extra config", "extraConfig: {storage: {stow: {config: {secret_key: abc}}}}",
             "extraConfig.storage.stow.config.secret_key", "credential in plain text"),
         arguments("unknown top-level key", "databse: {}", "databse", "not a known key"),

@@ -7,6 +7,7 @@ import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.plan.Plan;
 import dev.flyteinfra.core.plan.SandboxPorts;
@@ -41,6 +42,8 @@ final class BinaryConfig {
         plan.isSandbox() ? Optional.of(SandboxPorts.minioUrl()) : Optional.empty()));
     storage.put("propeller", Map.of("rawoutput-prefix", FlyteConfigSections.rawOutputPrefix(d.storage())));
     files.put("003-storage.yaml", Yaml.write(storage));
+    d.notifications().ifPresent(notifications -> files.put("005-notifications.yaml",
+        Yaml.write(FlyteConfigSections.notifications(notifications, d.ingress().flatMap(IngressSettings::host)))));
     FlyteAuth.of(plan).ifPresent(auth -> {
       Map<String, Object> config = new LinkedHashMap<>(auth.adminConfig(auth.serviceUrls(plan.nameWith("http"), HTTP_PORT)));
       // flyte-binary's propeller and scheduler sign in to its own FlyteAdmin too.

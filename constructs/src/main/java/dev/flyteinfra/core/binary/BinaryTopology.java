@@ -143,6 +143,7 @@ public final class BinaryTopology {
         Workloads.databaseCredentials(d.database()),
         KubeObjects.emptyDir("state")));
     auth.ifPresent(a -> volumes.add(a.adminSecrets("auth", true)));
+    volumes.addAll(Workloads.sendgridApiKey(d.notifications()));
     return new DeploymentBuilder()
         .withMetadata(meta(plan.name()))
         .withNewSpec()
@@ -188,6 +189,7 @@ public final class BinaryTopology {
         .addAllToVolumeMounts(auth
             ? List.of(new VolumeMountBuilder().withName("auth").withMountPath(FlyteAuth.SECRETS_DIR).withReadOnly(true).build())
             : List.of())
+        .addAllToVolumeMounts(Workloads.sendgridApiKeyMount(plan.deployment().notifications()))
         .build();
   }
 

@@ -5,6 +5,7 @@ import static dev.flyteinfra.core.config.ConfigTree.map;
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Notifications;
 import dev.flyteinfra.core.model.ObjectStore;
 import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Project;
@@ -101,6 +102,37 @@ public final class FlyteConfigSections {
   public static String rawOutputPrefix(ObjectStore store) {
     String scheme = store.gcs().isPresent() ? "gs" : store.azure().isPresent() ? "abfs" : "s3";
     return scheme + "://" + store.effectiveUserDataBucket() + "/data";
+  }
+
+  /** Where FlyteAdmin reads the SendGrid API key (gcp notifications): its own directory, beside /etc/secrets. */
+  public static final String SENDGRID_KEY_DIR = "/etc/flyte/notifications";
+  public static final String SENDGRID_KEY_FILE = "sendgrid_api_key";
+  private static final String NOTIFICATION_SUBJECT = "Flyte: {{ project }}/{{ domain }}/{{ launch_plan.name }} has {{ phase }}";
+
+  /**
+   * {@code notifications}: where FlyteAdmin publishes execution notifications and processes them
+   * into e-mails. The default body links to the execution in the console at {@code consoleHost}.
+   */
+  public static Map<String, Object> notifications(Notifications notifications, Optional<String> consoleHost) {
+    String details = consoleHost.map(host -> "\n Details: https://" + host
+        + "/console/projects/{{ project }}/domains/{{ domain }}/executions/{{ name }}.").orElse("");
+    String body = notifications.body().orElse("Execution {{ workflow.project }}/{{ workflow.domain }}/{{ workflow.name }}/{{ name }}"
+        + " has {{ phase }}." + details + "\n {{ error }}");
+    Map<String, Object> emailer = map("sender", notifications.sender(),
+        "subject", notifications.subject().orElse(NOTIFICATION_SUBJECT), "body", body);
+    Map<String, Object> section;
+    if (notifications.backend() == Notifications.Backend.AWS) {
+      section = map("type", "aws", "region", notifications.region().orElseThrow(),
+          "publisher", map("topicName", notifications.topicArn().orElseThrow()),
+          "processor", map("queueName", notifications.queueName().orElseThrow(), "accountId", notifications.accountId().orElseThrow()));
+    } else {
+      emailer.put("emailServerConfig", map("serviceName", "sendgrid", "apiKeyFilePath", SENDGRID_KEY_DIR + "/" + SENDGRID_KEY_FILE));
+      section = map("type", "gcp", "gcp", map("projectId", notifications.project().orElseThrow()),
+          "publisher", map("topicName", notifications.topic().orElseThrow()),
+          "processor", map("queueName", notifications.subscription().orElseThrow()));
+    }
+    section.put("emailer", emailer);
+    return map("notifications", section);
   }
 
   /** {@code plugins.logs}-style keys: which log links the console shows for a task. */

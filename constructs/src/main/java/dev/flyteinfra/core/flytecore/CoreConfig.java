@@ -6,6 +6,7 @@ import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.DataPlaneCluster;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.MultiCluster;
 import dev.flyteinfra.core.model.PropellerSettings;
 import dev.flyteinfra.core.model.PropellerSharding;
@@ -73,6 +74,8 @@ final class CoreConfig {
     files.put("remoteData.yaml", Yaml.write(Map.of("remoteData", remoteData)));
     files.put("storage.yaml", Yaml.write(FlyteConfigSections.storage(d.storage())));
     files.put("cluster_resources.yaml", Yaml.write(clusterResources()));
+    d.notifications().ifPresent(notifications -> files.put("notifications.yaml",
+        Yaml.write(FlyteConfigSections.notifications(notifications, d.ingress().flatMap(IngressSettings::host)))));
     FlyteAuth.of(plan).ifPresent(auth ->
         files.put("auth.yaml", Yaml.write(auth.adminConfig(auth.serviceUrls(CoreNames.admin(plan), ADMIN_SERVICE_HTTP)))));
     return files;

@@ -173,6 +173,7 @@ public final class CoreTopology {
         KubeObjects.emptyDir("shared-data")));
     volumes.addAll(credentialVolumes());
     auth.ifPresent(a -> volumes.add(a.adminSecrets(AUTH_VOLUME, false)));
+    volumes.addAll(Workloads.sendgridApiKey(d.notifications()));
     String image = image("flyteadmin");
     List<String> seed = new ArrayList<>(List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "migrate", "seed-projects"));
     d.projects().forEach(p -> seed.add(p.name()));
@@ -192,6 +193,7 @@ public final class CoreTopology {
         writable("shared-data", "/srv/flyte")));
     mounts.addAll(credentialMounts());
     mounts.addAll(authMounts());
+    mounts.addAll(Workloads.sendgridApiKeyMount(d.notifications()));
     Container main = container(component, image,
             List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "serve"), mounts, Workloads.resources(settings(component).resources()))
         .withPorts(port("http", CoreConfig.ADMIN_HTTP), port("grpc", CoreConfig.ADMIN_GRPC), port("http-metrics", CoreConfig.METRICS))

@@ -3,6 +3,7 @@ package dev.flyteinfra.core.manifest;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.model.ImmutableResources;
 import dev.flyteinfra.core.model.MinioStorage;
+import dev.flyteinfra.core.model.Notifications;
 import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Resources;
 import dev.flyteinfra.core.plan.Plan;
@@ -18,8 +19,11 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -69,6 +73,21 @@ public final class Workloads {
   /** The restricted container security context with a read-only root file system. */
   public static SecurityContext readOnlyRootContainerSecurityContext() {
     return new SecurityContextBuilder(restrictedContainerSecurityContext()).withReadOnlyRootFilesystem(true).build();
+  }
+
+  /** The volume name of {@link #sendgridApiKey}. */
+  public static final String SENDGRID_KEY_VOLUME = "notifications";
+
+  /** With notifications through SendGrid (gcp), the API key as FlyteAdmin reads it; else nothing. */
+  public static List<Volume> sendgridApiKey(Optional<Notifications> notifications) {
+    return notifications.flatMap(Notifications::sendgridApiKey).map(ref -> List.of(KubeObjects.secretFile(SENDGRID_KEY_VOLUME,
+        ref.name(), ref.key(), FlyteConfigSections.SENDGRID_KEY_FILE))).orElse(List.of());
+  }
+
+  /** Where {@link #sendgridApiKey} is mounted, when it is. */
+  public static List<VolumeMount> sendgridApiKeyMount(Optional<Notifications> notifications) {
+    return notifications.flatMap(Notifications::sendgridApiKey).map(ref -> List.of(new VolumeMountBuilder()
+        .withName(SENDGRID_KEY_VOLUME).withMountPath(FlyteConfigSections.SENDGRID_KEY_DIR).withReadOnly(true).build())).orElse(List.of());
   }
 
   /** Waits until PostgreSQL answers, so migrations do not crash-loop on a cold start. */

@@ -46,6 +46,8 @@ final class DeploymentValidator {
   private static final Pattern AZURE_LOG_WORKSPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]");
   private static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s/]+(:\\d+)?(/\\S*)?");
   private static final Pattern BCRYPT_HASH = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\\d+:\\d{12}:[A-Za-z0-9_-]{1,256}");
   private static final Pattern QUANTITY = Pattern.compile("(\\d+(\\.\\d+)?|\\.\\d+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
   private static final Pattern ANNOTATION_KEY =
       Pattern.compile("([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
@@ -137,6 +139,7 @@ final class DeploymentValidator {
       checkMonitoring(d.monitoring(), d.topology());
     }
     d.auth().ifPresent(auth -> checkAuth(auth, d));
+    d.notifications().ifPresent(this::checkNotifications);
     checkNoSecrets("extraConfig", d.extraConfig());
   }
 
@@ -236,6 +239,46 @@ final class DeploymentValidator {
         add("auth.ciClients", "an external authorization server knows its own clients", "register CI clients at the provider and remove ciClients");
       }
     }
+  }
+
+  private void checkNotifications(Notifications notifications) {
+    if (!required("notifications.backend", notifications.backend(), "choose aws (SNS, SQS, SES) or gcp (Pub/Sub, SendGrid)")) {
+      return;
+    }
+    if (required("notifications.sender", notifications.sender(), "give the address the e-mails come from, e.g. flyte@example.com")
+        && !isToken(notifications.sender()) && !EMAIL.matcher(notifications.sender()).matches()) {
+      add("notifications.sender", "'" + notifications.sender() + "' is not an e-mail address", "give e.g. flyte@example.com");
+    }
+    boolean aws = notifications.backend() == Notifications.Backend.AWS;
+    String backend = aws ? "aws" : "gcp";
+    Map<String, Optional<?>> awsKeys = new LinkedHashMap<>();
+    awsKeys.put("region", notifications.region());
+    awsKeys.put("topicArn", notifications.topicArn());
+    awsKeys.put("queueName", notifications.queueName());
+    awsKeys.put("accountId", notifications.accountId());
+    Map<String, Optional<?>> gcpKeys = new LinkedHashMap<>();
+    gcpKeys.put("project", notifications.project());
+    gcpKeys.put("topic", notifications.topic());
+    gcpKeys.put("subscription", notifications.subscription());
+    gcpKeys.put("sendgridApiKey", notifications.sendgridApiKey());
+    (aws ? awsKeys : gcpKeys).forEach((key, value) -> {
+      if (value.isEmpty()) {
+        add("notifications." + key, "is required with backend " + backend,
+            aws ? "name the existing one, or let the EKS stack create it" : key.equals("sendgridApiKey")
+                ? "reference the Secret key holding the SendGrid API key" : "name the existing one, or let the GKE stack create it");
+      }
+    });
+    (aws ? gcpKeys : awsKeys).forEach((key, value) -> value.ifPresent(v ->
+        add("notifications." + key, "only backend " + (aws ? "gcp" : "aws") + " takes it", "remove " + key)));
+    notifications.region().filter(r -> !isToken(r) && !AWS_REGION.matcher(r).matches()).ifPresent(r ->
+        add("notifications.region", "'" + r + "' is not an AWS region", "use a region code such as us-east-1"));
+    notifications.topicArn().filter(arn -> !isToken(arn) && !SNS_TOPIC_ARN.matcher(arn).matches()).ifPresent(arn ->
+        add("notifications.topicArn", "'" + arn + "' is not an SNS topic ARN", "give arn:aws:sns:<region>:<account>:<topic>"));
+    notifications.accountId().filter(id -> !isToken(id) && !id.matches("\\d{12}")).ifPresent(id ->
+        add("notifications.accountId", "'" + id + "' is not an AWS account id", "give the 12 digits"));
+    notifications.project().filter(p -> !GCP_PROJECT.matcher(p).matches()).ifPresent(p ->
+        add("notifications.project", "'" + p + "' is not a GCP project id", "use the project id of the topic"));
+    notifications.sendgridApiKey().ifPresent(ref -> secretRef("notifications.sendgridApiKey", ref));
   }
 
   private void externalOnly(String path, boolean set) {

@@ -125,6 +125,9 @@ public interface FlyteDeployment {
   /** Sign-in with an OpenID Connect provider (binary and core). Default: none, Flyte's API is open to whoever reaches it. */
   Optional<Auth> auth();
 
+  /** E-mail notifications of executions through AWS (SNS, SQS, SES) or GCP (Pub/Sub, SendGrid). Default: none. */
+  Optional<Notifications> notifications();
+
   /** Task plugins beyond the default ones (Spark, Ray, Dask, PyTorch, TensorFlow, MPI, a connector). Default: none. */
   @Value.Default
   default TaskPlugins plugins() {
