@@ -8,6 +8,7 @@ import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableIngressSettings;
 import dev.flyteinfra.core.model.ImmutablePostgresDatabase;
 import dev.flyteinfra.core.model.IngressSettings;
+import dev.flyteinfra.core.model.Notifications;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.core.model.SecretKeyRef;
 import dev.flyteinfra.core.model.TaskSecrets;
@@ -87,6 +88,7 @@ public class FlyteEks extends Construct {
   private final Map<String, Bucket> buckets = new TreeMap<>();
   private final Role backendRole;
   private final Role taskRole;
+  private final Optional<FlyteNotifications> notifications;
   private final FlyteDeployment deployment;
 
   public FlyteEks(Construct scope, String id, FlyteEksProps props) {
@@ -158,9 +160,13 @@ public class FlyteEks extends Construct {
           .build());
     }
 
+    notifications = buildable.notifications().filter(n -> n.backend() == Notifications.Backend.AWS)
+        .map(n -> new FlyteNotifications(this, "Notifications", buildable.name()));
+    List<PolicyStatement> backendAccess = new ArrayList<>(bucketAccess());
+    notifications.ifPresent(n -> backendAccess.addAll(n.backendAccess(buildable.notifications().get().sender())));
     ServiceAccountRoles roles = new ServiceAccountRoles(this, cluster);
     backendRole = roles.role("BackendRole", requirements.backendServiceAccounts().stream()
-        .map(CloudRequirements.ServiceAccountRef::subject).toList(), bucketAccess());
+        .map(CloudRequirements.ServiceAccountRef::subject).toList(), backendAccess);
     List<PolicyStatement> taskAccess = new ArrayList<>(bucketAccess());
     if (given.taskSecrets().backend() == TaskSecrets.Backend.AWS) {
       taskAccess.add(secretsAccess(given.taskSecrets().namePrefix()));
@@ -176,7 +182,8 @@ public class FlyteEks extends Construct {
             .withHost(database.getInstance().getDbInstanceEndpointAddress())
             .withPasswordSecret(SecretKeyRef.of(passwordSecret, "password")))
         .withIdentity(WorkloadIdentity.awsRole(backendRole.getRoleArn()))
-        .withTaskIdentity(WorkloadIdentity.awsRole(taskRole.getRoleArn()));
+        .withTaskIdentity(WorkloadIdentity.awsRole(taskRole.getRoleArn()))
+        .withNotifications(notifications.map(n -> n.filledIn(buildable.notifications().get())));
 
     suppressAcceptedFindings(props);
     if (problems.isEmpty()) {
@@ -335,6 +342,11 @@ public class FlyteEks extends Construct {
   }
 
   /** The ACM certificate of the Ingress host, with {@link EksOptions#ingressCertificate()}. */
+  /** The topic and queue of e-mail notifications, with notifications backend aws. */
+  public Optional<FlyteNotifications> getNotifications() {
+    return notifications;
+  }
+
   public Optional<Certificate> getCertificate() {
     return certificate;
   }

@@ -54,6 +54,14 @@ import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsBackupConfigurationBack
 import com.pulumi.gcp.sql.inputs.DatabaseInstanceSettingsIpConfigurationArgs;
 import com.pulumi.gcp.storage.Bucket;
 import com.pulumi.gcp.storage.BucketArgs;
+import com.pulumi.gcp.pubsub.Subscription;
+import com.pulumi.gcp.pubsub.SubscriptionArgs;
+import com.pulumi.gcp.pubsub.SubscriptionIAMMember;
+import com.pulumi.gcp.pubsub.SubscriptionIAMMemberArgs;
+import com.pulumi.gcp.pubsub.Topic;
+import com.pulumi.gcp.pubsub.TopicArgs;
+import com.pulumi.gcp.pubsub.TopicIAMMember;
+import com.pulumi.gcp.pubsub.TopicIAMMemberArgs;
 import com.pulumi.gcp.storage.BucketIAMMember;
 import com.pulumi.gcp.storage.BucketIAMMemberArgs;
 import com.pulumi.gcp.storage.inputs.BucketVersioningArgs;
@@ -70,6 +78,8 @@ import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableDomain;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
+import dev.flyteinfra.core.model.ImmutableNotifications;
+import dev.flyteinfra.core.model.Notifications;
 import dev.flyteinfra.core.model.ImmutablePostgresDatabase;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.PostgresDatabase;
@@ -258,6 +268,9 @@ public class FlyteGke extends ComponentResource {
     if (given.taskSecrets().backend() == TaskSecrets.Backend.GCP) {
       grantTaskSecrets(name, project, given.taskSecrets().namePrefix());
     }
+    if (given.notifications().filter(n -> n.backend() == Notifications.Backend.GCP).isPresent()) {
+      createNotificationTopic(name, project, notificationsName(given));
+    }
     List<Account> bucketUsers = new ArrayList<>(List.of(backendAccount));
     bucketUsers.addAll(taskAccounts.values());
     buckets.forEach((bucketName, bucket) -> {
@@ -348,7 +361,32 @@ public class FlyteGke extends ComponentResource {
             // Cloud SQL with requireSsl takes only connections with a client certificate.
             .withOptions(PostgresDatabase.CLIENT_CERTIFICATE_OPTIONS))
         .withIdentity(WorkloadIdentity.gcpServiceAccount(backendEmail))
-        .withDomains(domains);
+        .withDomains(domains)
+        .withNotifications(given.notifications().map(n -> n.backend() != Notifications.Backend.GCP ? n
+            : ImmutableNotifications.copyOf(n).withProject(given.storage().gcs().orElseThrow().project())
+                .withTopic(notificationsName(given)).withSubscription(notificationsName(given))));
+  }
+
+  /** The Pub/Sub topic and subscription of e-mail notifications. */
+  static String notificationsName(FlyteDeployment flyte) {
+    return flyte.name() + "-notifications";
+  }
+
+  /**
+   * The Pub/Sub topic FlyteAdmin publishes execution notifications to and the subscription its
+   * processor pulls them from, which the backend service account may publish to and pull from, only.
+   */
+  private void createNotificationTopic(String name, String project, String topicName) {
+    CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+    Topic topic = new Topic(name + "-notifications", TopicArgs.builder().project(project).name(topicName)
+        .messageRetentionDuration("604800s").build(), child);
+    Subscription subscription = new Subscription(name + "-notifications", SubscriptionArgs.builder().project(project)
+        .name(topicName).topic(topic.name()).ackDeadlineSeconds(60).messageRetentionDuration("604800s").build(), child);
+    Output<String> backend = backendAccount.email().applyValue(email -> "serviceAccount:" + email);
+    new TopicIAMMember(name + "-backend-publishes-notifications", TopicIAMMemberArgs.builder().project(project)
+        .topic(topic.name()).role("roles/pubsub.publisher").member(backend).build(), child);
+    new SubscriptionIAMMember(name + "-backend-pulls-notifications", SubscriptionIAMMemberArgs.builder().project(project)
+        .subscription(subscription.name()).role("roles/pubsub.subscriber").member(backend).build(), child);
   }
 
   /**

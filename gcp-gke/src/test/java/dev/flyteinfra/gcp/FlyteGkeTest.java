@@ -10,8 +10,10 @@ import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableGcsStorage;
+import dev.flyteinfra.core.model.ImmutableNotifications;
 import dev.flyteinfra.core.model.ImmutableTaskSecrets;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
+import dev.flyteinfra.core.model.Notifications;
 import dev.flyteinfra.core.model.ObjectStore;
 import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Project;
@@ -129,6 +131,29 @@ class FlyteGkeTest {
         .isEqualTo("resource.name.startsWith(\"projects/" + GcpPlanOutputs.PROJECT_NUMBER + "/secrets/flyte-\")"));
     assertThat(all(plan(args(Topology.CORE).build()), "gcp:projects/iAMMember:IAMMember"))
         .noneMatch(r -> FlyteGke.SECRET_ACCESSOR.equals(r.inputs().get("role")));
+  }
+
+  @Test
+  void notificationsGetATopicAndASubscriptionOnlyTheBackendUses() {
+    FlyteDeployment withNotifications = ImmutableFlyteDeployment.copyOf(deployment(Topology.CORE))
+        .withNotifications(ImmutableNotifications.builder().backend(Notifications.Backend.GCP).sender("flyte@acme.example")
+            .project("elsewhere-1").topic("elsewhere").subscription("elsewhere")
+            .sendgridApiKey(SecretKeyRef.of("sendgrid", "api-key")).build());
+    List<PlannedResource> plan = plan(args(Topology.CORE).deployment(withNotifications).build());
+    String backend = "serviceAccount:flyte-backend@" + PROJECT + ".iam.gserviceaccount.com";
+
+    assertThat(one(plan, "gcp:pubsub/topic:Topic", "flyte-notifications").inputs()).containsEntry("name", "flyte-notifications")
+        .containsEntry("project", PROJECT);
+    assertThat(one(plan, "gcp:pubsub/subscription:Subscription", "flyte-notifications").inputs())
+        .containsEntry("name", "flyte-notifications").containsEntry("topic", "flyte-notifications");
+    assertThat(all(plan, "gcp:pubsub/topicIAMMember:TopicIAMMember")).singleElement().satisfies(grant ->
+        assertThat(grant.inputs()).containsEntry("role", "roles/pubsub.publisher").containsEntry("member", backend));
+    assertThat(all(plan, "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember")).singleElement().satisfies(grant ->
+        assertThat(grant.inputs()).containsEntry("role", "roles/pubsub.subscriber").containsEntry("member", backend));
+    String config = PulumiPlan.toJson(all(plan, "kubernetes:core/v1:ConfigMap"));
+    assertThat(config).contains("notifications.yaml", "projectId: " + PROJECT, "topicName: flyte-notifications",
+        "queueName: flyte-notifications").doesNotContain("elsewhere");
+    assertThat(all(plan(args(Topology.CORE).build()), "gcp:pubsub/topic:Topic")).isEmpty();
   }
 
   @Test
