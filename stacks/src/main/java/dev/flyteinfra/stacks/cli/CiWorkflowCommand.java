@@ -1,7 +1,6 @@
 package dev.flyteinfra.stacks.cli;
 
 import dev.flyteinfra.core.client.GithubDeployWorkflow;
-import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,18 +76,10 @@ final class CiWorkflowCommand implements Callable<Integer> {
             "write it as name=training,project=ml,domain=production,path=workflows/training"));
       }
     }
-    if (inputs.hasProblems()) {
-      return inputs.report(spec.commandLine().getErr());
-    }
-    FlyteDeployment deployment = inputs.configs().get(config).deployment();
     GithubDeployWorkflow.Options options = new GithubDeployWorkflow.Options(parsed, Optional.ofNullable(image), clientId, branch,
         flytekitVersion, pythonVersion);
-    GithubDeployWorkflow.problems(deployment, options).forEach(problem -> inputs.addProblem(config, problem));
-    if (inputs.hasProblems()) {
-      return inputs.report(spec.commandLine().getErr());
-    }
-    OutputFile.write(out, GithubDeployWorkflow.yaml(deployment, options), spec.commandLine().getOut());
-    return 0;
+    return inputs.writeFromOne(config, deployment -> GithubDeployWorkflow.problems(deployment, options),
+        deployment -> GithubDeployWorkflow.yaml(deployment, options), out, spec);
   }
 
   /** {@code name=N,project=P,domain=D,path=PATH}, with exactly these four keys. */

@@ -1,7 +1,6 @@
 package dev.flyteinfra.stacks.cli;
 
 import dev.flyteinfra.core.client.ClientConfig;
-import dev.flyteinfra.core.model.FlyteDeployment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -49,19 +48,10 @@ final class ClientConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Inputs inputs = Inputs.load(List.of(config));
-    if (inputs.hasProblems()) {
-      return inputs.report(spec.commandLine().getErr());
-    }
-    FlyteDeployment deployment = inputs.configs().get(config).deployment();
     boolean machine = authType == ClientConfig.AuthType.CLIENT_SECRET;
     ClientConfig.Options options = new ClientConfig.Options(authType, Optional.ofNullable(clientId),
         machine ? Optional.of(clientSecretEnvVar) : Optional.empty(), Optional.ofNullable(project), Optional.ofNullable(domain));
-    ClientConfig.problems(deployment, options).forEach(problem -> inputs.addProblem(config, problem));
-    if (inputs.hasProblems()) {
-      return inputs.report(spec.commandLine().getErr());
-    }
-    OutputFile.write(out, ClientConfig.yaml(deployment, options), spec.commandLine().getOut());
-    return 0;
+    return Inputs.load(List.of(config)).writeFromOne(config, deployment -> ClientConfig.problems(deployment, options),
+        deployment -> ClientConfig.yaml(deployment, options), out, spec);
   }
 }

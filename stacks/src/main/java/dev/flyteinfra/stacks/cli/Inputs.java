@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /** Loads every config file given, collecting the problems of all of them before anything is written. */
 final class Inputs {
@@ -70,6 +72,24 @@ final class Inputs {
 
   boolean hasProblems() {
     return !problems.isEmpty();
+  }
+
+  /**
+   * The flow of the commands that write one file from one config: when it loaded without problems
+   * and {@code check} finds none in its deployment, writes what {@code render} makes of it to
+   * {@code out} (standard output without one) and returns 0; else reports every problem, the ones
+   * already added included, and writes nothing.
+   */
+  int writeFromOne(Path config, Function<FlyteDeployment, List<Problem>> check, Function<FlyteDeployment, String> render,
+      Path out, CommandLine.Model.CommandSpec spec) {
+    if (!hasProblems()) {
+      check.apply(configs.get(config).deployment()).forEach(problem -> addProblem(config, problem));
+    }
+    if (hasProblems()) {
+      return report(spec.commandLine().getErr());
+    }
+    OutputFile.write(out, render.apply(configs.get(config).deployment()), spec.commandLine().getOut());
+    return 0;
   }
 
   /** Prints every problem, a line each, and returns the bad-input exit status. */
