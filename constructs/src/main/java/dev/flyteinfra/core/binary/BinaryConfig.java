@@ -27,33 +27,42 @@ final class BinaryConfig {
   static final int HTTP_PORT = 8088;
   static final int GRPC_PORT = 8089;
   static final int WEBHOOK_PORT = 9443;
+  /** The config file with the user's {@code extraConfig}, merged last. */
+  static final String EXTRA_CONFIG_FILE = "100-extra-config.yaml";
 
   private BinaryConfig() {}
 
   /** File name → YAML text, sorted by file name. */
   static Map<String, String> files(Plan plan) {
-    FlyteDeployment d = plan.deployment();
     Map<String, String> files = new TreeMap<>();
-    files.put("000-core.yaml", Yaml.write(core(plan)));
-    files.put("001-plugins.yaml", Yaml.write(plugins(plan)));
-    files.put("002-database.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
+    sections(plan).forEach((file, config) -> files.put(file, Yaml.write(config)));
+    return files;
+  }
+
+  /** File name → the config it holds, sorted by file name (the order Flyte merges them in). */
+  static Map<String, Map<String, Object>> sections(Plan plan) {
+    FlyteDeployment d = plan.deployment();
+    Map<String, Map<String, Object>> files = new TreeMap<>();
+    files.put("000-core.yaml", core(plan));
+    files.put("001-plugins.yaml", plugins(plan));
+    files.put("002-database.yaml", FlyteConfigSections.database(d.database()));
     // In a sandbox, signed URLs (pyflyte's code uploads) must name MinIO as the laptop reaches it.
     Map<String, Object> storage = new LinkedHashMap<>(FlyteConfigSections.storage(d.storage(),
         plan.isSandbox() ? Optional.of(SandboxPorts.minioUrl()) : Optional.empty()));
     storage.put("propeller", Map.of("rawoutput-prefix", FlyteConfigSections.rawOutputPrefix(d.storage())));
-    files.put("003-storage.yaml", Yaml.write(storage));
+    files.put("003-storage.yaml", storage);
     d.notifications().ifPresent(notifications -> files.put("005-notifications.yaml",
-        Yaml.write(FlyteConfigSections.notifications(notifications, d.ingress().flatMap(IngressSettings::host)))));
+        FlyteConfigSections.notifications(notifications, d.ingress().flatMap(IngressSettings::host))));
     FlyteAuth.of(plan).ifPresent(auth -> {
       Map<String, Object> config = new LinkedHashMap<>(auth.adminConfig(auth.serviceUrls(plan.nameWith("http"), HTTP_PORT)));
       // flyte-binary's propeller and scheduler sign in to its own FlyteAdmin too.
       Map<String, Object> admin = new LinkedHashMap<>(Map.of("endpoint", "localhost:" + GRPC_PORT, "insecure", true));
       admin.putAll(auth.serviceClientConfig());
       config.put("admin", admin);
-      files.put("004-auth.yaml", Yaml.write(config));
+      files.put("004-auth.yaml", config);
     });
     if (!d.extraConfig().isEmpty()) {
-      files.put("100-extra-config.yaml", Yaml.write(d.extraConfig()));
+      files.put(EXTRA_CONFIG_FILE, d.extraConfig());
     }
     return files;
   }

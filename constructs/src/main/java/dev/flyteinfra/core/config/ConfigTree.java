@@ -18,4 +18,34 @@ public final class ConfigTree {
     }
     return map;
   }
+
+  /**
+   * {@code over} merged into a copy of {@code base}, as Flyte merges its config files: maps key by
+   * key, anything else replaced.
+   */
+  public static Map<String, Object> merged(Map<String, ?> base, Map<String, ?> over) {
+    Map<String, Object> result = new LinkedHashMap<>(base);
+    over.forEach((key, value) -> {
+      if (value instanceof Map<?, ?> child && result.get(key) instanceof Map<?, ?> existing) {
+        result.put(key, merged(stringKeys(existing), stringKeys(child)));
+      } else {
+        result.put(key, value);
+      }
+    });
+    return result;
+  }
+
+  /** A copy of the map at {@code path} inside {@code tree}; empty where there is none. */
+  public static Map<String, Object> at(Map<String, ?> tree, String... path) {
+    Object node = tree;
+    for (String key : path) {
+      node = node instanceof Map<?, ?> map ? map.get(key) : null;
+    }
+    return node instanceof Map<?, ?> found ? new LinkedHashMap<>(stringKeys(found)) : new LinkedHashMap<>();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> stringKeys(Map<?, ?> map) {
+    return (Map<String, ?>) map;
+  }
 }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Turns a Flyte deployment description into Kubernetes manifests, and the files around them.",
-    subcommands = {SynthCommand.class, ValidateCommand.class, ClientConfigCommand.class, CiWorkflowCommand.class})
+    subcommands = {SynthCommand.class, ValidateCommand.class, ClientConfigCommand.class, CiWorkflowCommand.class,
+        HelmValuesCommand.class})
 public final class FlyteInfraCli implements Runnable {
   /** Exit status for input that has problems. */
   static final int BAD_INPUT = 2;

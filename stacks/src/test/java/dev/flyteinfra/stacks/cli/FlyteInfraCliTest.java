@@ -153,6 +153,22 @@ class FlyteInfraCliTest {
   }
 
   @Test
+  void helmValuesWritesTheChartsValuesOrListsWhatItCannotExpress() throws Exception {
+    Path config = file("good.yaml", GOOD);
+    Path target = dir.resolve("values.yaml");
+
+    assertThat(run("helm-values", "--config", config.toString(), "--chart", "flyte-binary", "--out", target.toString())).isZero();
+    assertThat(Files.readString(target)).contains("helm install flyte flyteorg/flyte-binary", "passwordPath: /etc/db/pass.txt",
+        "fullnameOverride: flyte");
+
+    Files.delete(target);
+    assertThat(run("helm-values", "--config", file("core.yaml", GOOD + "topology: core\n").toString(), "--chart", "flyte-core",
+        "--out", target.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("chart: 'flyte-core' is not a chart this writes values for");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
   void validateChecksAndWritesNothing() throws Exception {
     assertThat(run("validate", "--config", file("good.yaml", GOOD).toString())).isZero();
     assertThat(out.toString()).contains("valid (flyte)");

@@ -1,0 +1,241 @@
+package dev.flyteinfra.core.binary;
+
+import static dev.flyteinfra.core.config.ConfigTree.map;
+
+import dev.flyteinfra.core.auth.FlyteAuth;
+import dev.flyteinfra.core.config.ConfigTree;
+import dev.flyteinfra.core.config.FlyteConfigSections;
+import dev.flyteinfra.core.manifest.Workloads;
+import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.model.Auth;
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.IngressSettings;
+import dev.flyteinfra.core.model.MinioStorage;
+import dev.flyteinfra.core.model.ObjectStore;
+import dev.flyteinfra.core.model.PostgresDatabase;
+import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.core.model.Project;
+import dev.flyteinfra.core.model.Topology;
+import dev.flyteinfra.core.plan.Plan;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values.yaml of the official flyte-binary chart (v1.16.8) that deploys what this library
+ * synthesizes for the binary topology: the chart's own knobs where it has them (database, storage,
+ * log level, sign-in, service account, Ingress, image, resources, hardening), the rest of Flyte's
+ * config as {@code configuration.inline}, the namespace templates as
+ * {@code clusterResourceTemplates.inline}. Secrets stay references: the database password and the
+ * other Secrets are mounted through {@code deployment.extraVolumes}.
+ */
+public final class BinaryHelmValues {
+  /** Config the chart writes itself from its own knobs or names: left out of {@code configuration.inline}. */
+  private static final List<String> CHART_OWNED = List.of("admin", "catalog-cache", "database", "flyte", "logger", "server", "storage",
+      "tasks");
+  private static final List<String> CHART_OWNED_WEBHOOK = List.of("certDir", "localCert", "secretName", "serviceName", "servicePort");
+
+  private BinaryHelmValues() {}
+
+  /** What the chart cannot express of this deployment, as field path, problem and fix. */
+  public static List<Problem> problems(FlyteDeployment d) {
+    List<Problem> problems = new ArrayList<>();
+    if (d.topology() != Topology.BINARY) {
+      problems.add(new Problem("topology", "the flyte-binary chart deploys topology binary, not " + d.topology().name().toLowerCase(),
+          "use topology binary, or deploy with ./flyte-infra synth"));
+    }
+    if (d.database() != null && d.database().inCluster().isPresent()) {
+      problems.add(new Problem("database.inCluster", "the flyte-binary chart runs no PostgreSQL",
+          "give the host of a database of your own, or deploy with ./flyte-infra synth"));
+    }
+    if (d.storage() != null && d.storage().minio().flatMap(MinioStorage::inCluster).isPresent()) {
+      problems.add(new Problem("storage.minio.inCluster", "the flyte-binary chart runs no MinIO",
+          "give the endpoint of an object store of your own, or deploy with ./flyte-infra synth"));
+    }
+    d.auth().ifPresent(auth -> {
+      if (!auth.clientSecret().name().equals(auth.serviceClientSecret().name())
+          || !auth.clientSecret().key().equals("oidc_client_secret") || !auth.serviceClientSecret().key().equals("client_secret")) {
+        problems.add(new Problem("auth.clientSecret", "the flyte-binary chart reads both client secrets from one Secret, "
+            + "keys oidc_client_secret and client_secret (clientSecretsExternalSecretRef)",
+            "reference one Secret with those keys in auth.clientSecret and auth.serviceClientSecret"));
+      }
+    });
+    return problems;
+  }
+
+  /** The values. Call {@link #problems} first: this assumes there are none. */
+  public static Map<String, Object> of(Plan plan) {
+    FlyteDeployment d = plan.deployment();
+    Map<String, Object> configuration = new LinkedHashMap<>();
+    configuration.put("database", database(d.database()));
+    configuration.put("storage", storage(d.storage()));
+    configuration.put("logging", logging(d));
+    d.auth().ifPresent(auth -> configuration.put("auth", auth(plan, auth)));
+    d.storage().minio().flatMap(MinioStorage::credentialsConfig).ifPresent(ref -> configuration.put("externalSecretRef", ref.name()));
+    configuration.put("inline", inline(plan));
+
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("fullnameOverride", plan.name());
+    values.put("configuration", configuration);
+    values.put("clusterResourceTemplates", map("inline", FlyteConfigSections.clusterResourceTemplates(d)));
+    values.put("deployment", deployment(plan));
+    values.put("serviceAccount", map("create", true,
+        "annotations", d.identity().map(Plan::serviceAccountAnnotations).orElse(Map.of())));
+    d.ingress().ifPresent(ingress -> values.put("ingress", ingress(ingress)));
+    values.put("flyte-core-components", map("admin", map(
+        "seedProjects", d.projects().stream().map(Project::name).toList(),
+        "seedProjectsWithDetails", d.projects().stream().map(p -> map("name", p.name(), "description", p.description())).toList())));
+    values.put("enabled_plugins", map("tasks", ConfigTree.at(BinaryConfig.sections(plan).get("001-plugins.yaml"), "tasks")));
+    if (d.plugins().connector().isPresent()) {
+      values.put("flyteconnector", map("enabled", true));
+    }
+    return values;
+  }
+
+  /** The values file's text, with a header saying how to use it. */
+  public static String yaml(Plan plan) {
+    return "# Generated by flyte-infra: values for the official flyte-binary chart (v1.16.8).\n"
+        + "# helm install " + plan.name() + " flyteorg/flyte-binary --version v1.16.8 -n " + plan.namespace()
+        + " --create-namespace -f <this file>\n" + Yaml.write(of(plan));
+  }
+
+  private static Map<String, Object> database(PostgresDatabase db) {
+    return map("username", db.username(), "host", db.host(), "port", db.port(), "dbname", db.dbname(), "options", db.options(),
+        "passwordPath", Plan.DB_PASSWORD_DIR + "/" + Plan.DB_PASSWORD_FILE);
+  }
+
+  private static Map<String, Object> storage(ObjectStore store) {
+    Map<String, Object> storage = map("metadataContainer", store.metadataBucket(), "userDataContainer", store.effectiveUserDataBucket());
+    if (store.gcs().isPresent()) {
+      storage.put("provider", "gcs");
+      storage.put("providerConfig", map("gcs", map("project", store.gcs().get().project())));
+    } else if (store.azure().isPresent()) {
+      storage.put("provider", "azure");
+      storage.put("providerConfig", map("azure", map("account", store.azure().get().account())));
+    } else {
+      // S3, or MinIO through the S3 API: the chart's knobs for this library's stow config.
+      Map<String, Object> stow = ConfigTree.at(FlyteConfigSections.storage(store), "storage", "stow", "config");
+      Map<String, Object> s3 = map("region", stow.get("region"), "authType", stow.get("auth_type"),
+          "disableSSL", stow.get("disable_ssl"), "v2Signing", stow.get("v2_signing"));
+      if (stow.containsKey("endpoint")) {
+        s3.put("endpoint", stow.get("endpoint"));
+      }
+      storage.put("provider", "s3");
+      storage.put("providerConfig", map("s3", s3));
+    }
+    return storage;
+  }
+
+  /** The log level, and the chart's knob for each log link this library sets (Azure's goes inline). */
+  private static Map<String, Object> logging(FlyteDeployment d) {
+    Map<String, Object> links = FlyteConfigSections.taskLogLinks(d.taskLogs());
+    Map<String, Object> plugins = new LinkedHashMap<>();
+    for (String viewer : List.of("kubernetes", "cloudwatch", "stackdriver")) {
+      Map<String, Object> plugin = map("enabled", links.get(viewer + "-enabled"));
+      if (links.containsKey(viewer + "-template-uri")) {
+        plugin.put("templateUri", links.get(viewer + "-template-uri"));
+      }
+      plugins.put(viewer, plugin);
+    }
+    return map("level", d.logLevel(), "plugins", plugins);
+  }
+
+  private static Map<String, Object> auth(Plan plan, Auth auth) {
+    boolean internal = auth.authorizationServer() == Auth.AuthorizationServer.INTERNAL;
+    Map<String, Object> values = map("enabled", true, "enableAuthServer", internal,
+        "oidc", map("baseUrl", auth.issuerUrl(), "clientId", auth.clientId()),
+        "authorizedUris", ConfigTree.at(FlyteAuth.of(plan).orElseThrow().adminConfig(List.of()), "auth").get("authorizedUris"),
+        "clientSecretsExternalSecretRef", auth.clientSecret().name());
+    if (internal) {
+      values.put("internal", map("clientId", auth.serviceClientId().orElse(Auth.INTERNAL_SERVICE_CLIENT),
+          "clientSecretHash", auth.serviceClientSecretHash().orElseThrow()));
+    }
+    return values;
+  }
+
+  /**
+   * Flyte's config as this library writes it, but what the chart writes from its own knobs and
+   * names: plugins, cluster resources' per-domain values, the webhook's secret backend, domains,
+   * notifications, the user's extra config, and the sign-in parts the chart has no knob for.
+   */
+  private static Map<String, Object> inline(Plan plan) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> sections = BinaryConfig.sections(plan);
+    Map<String, Object> extraConfig = sections.getOrDefault(BinaryConfig.EXTRA_CONFIG_FILE, Map.of());
+    sections.remove(BinaryConfig.EXTRA_CONFIG_FILE);
+    for (Map<String, Object> file : sections.values()) {
+      config = ConfigTree.merged(config, file);
+    }
+    CHART_OWNED.forEach(config::remove);
+    Map<String, Object> webhook = ConfigTree.at(config, "webhook");
+    config.remove("webhook");
+    CHART_OWNED_WEBHOOK.forEach(webhook::remove);
+    if (!webhook.isEmpty()) {
+      config.put("webhook", webhook);
+    }
+    Map<String, Object> clusterResources = ConfigTree.at(config, "cluster_resources");
+    config.remove("cluster_resources");
+    if (clusterResources.containsKey("customData")) {
+      config.put("cluster_resources", map("customData", clusterResources.get("customData")));
+    }
+    config.remove("propeller");
+    // Log links are the chart's logging knobs, but Azure's, which it has none for.
+    Map<String, Object> plugins = ConfigTree.at(config, "plugins");
+    Map<String, Object> azureLogs = map();
+    ConfigTree.at(plugins, "logs").entrySet().stream().filter(e -> e.getKey().startsWith("azure-"))
+        .forEach(e -> azureLogs.put(e.getKey(), e.getValue()));
+    plugins.remove("logs");
+    plugins.remove("k8s-array");
+    if (!azureLogs.isEmpty()) {
+      plugins.put("logs", azureLogs);
+      plugins.put("k8s-array", map("logs", map("config", azureLogs)));
+    }
+    config.put("plugins", plugins);
+    Map<String, Object> appAuth = ConfigTree.at(config, "auth", "appAuth");
+    config.remove("auth");
+    if (plan.deployment().auth().filter(a -> a.authorizationServer() == Auth.AuthorizationServer.EXTERNAL).isPresent()) {
+      // The chart's auth knobs know only Flyte's internal server: the external one goes inline.
+      config.put("auth", map("appAuth", appAuth));
+    }
+    // The user's own config goes in whole, over everything, as 100-extra-config.yaml does.
+    return ConfigTree.merged(config, extraConfig);
+  }
+
+  private static Map<String, Object> deployment(Plan plan) {
+    FlyteDeployment d = plan.deployment();
+    String image = plan.images().flyteBinary();
+    String waitForDb = plan.images().waitForDb();
+    List<Object> volumes = new ArrayList<>();
+    List<Object> mounts = new ArrayList<>();
+    volumes.add(Yaml.mapper().convertValue(Workloads.databaseCredentials(d.database()), Map.class));
+    mounts.add(Yaml.mapper().convertValue(new VolumeMountBuilder().withName(Workloads.DATABASE_CREDENTIALS_VOLUME)
+        .withMountPath(Plan.DB_PASSWORD_DIR).withReadOnly(true).build(), Map.class));
+    Workloads.sendgridApiKey(d.notifications()).forEach(v -> volumes.add(Yaml.mapper().convertValue(v, Map.class)));
+    Workloads.sendgridApiKeyMount(d.notifications()).forEach(m -> mounts.add(Yaml.mapper().convertValue(m, Map.class)));
+    Map<String, Object> deployment = map(
+        "image", map("repository", image.substring(0, image.lastIndexOf(':')), "tag", image.substring(image.lastIndexOf(':') + 1)),
+        "resources", Yaml.mapper().convertValue(Workloads.resources(d.components().binary().resources()), Map.class),
+        "podSecurityContext", map("enabled", true, "runAsUser", Workloads.NON_ROOT_UID, "runAsGroup", Workloads.NON_ROOT_UID,
+            "fsGroup", Workloads.NON_ROOT_UID),
+        "securityContext", Yaml.mapper().convertValue(Workloads.restrictedContainerSecurityContext(), Map.class),
+        "waitForDB", map("image", map("repository", waitForDb.substring(0, waitForDb.lastIndexOf(':')),
+            "tag", waitForDb.substring(waitForDb.lastIndexOf(':') + 1))),
+        "extraVolumes", volumes,
+        "extraVolumeMounts", mounts);
+    d.storage().minio().ifPresent(minio -> deployment.put("extraEnvVars",
+        Workloads.minioCredentials(minio).stream().map(env -> Yaml.mapper().convertValue(env, Map.class)).toList()));
+    d.identity().map(Plan::identityPodLabels).filter(labels -> !labels.isEmpty()).ifPresent(labels -> deployment.put("podLabels", labels));
+    return deployment;
+  }
+
+  private static Map<String, Object> ingress(IngressSettings ingress) {
+    Map<String, Object> values = map("create", true, "separateGrpcIngress", ingress.separateGrpc(),
+        "commonAnnotations", ingress.annotations(), "httpAnnotations", ingress.httpAnnotations(), "grpcAnnotations", ingress.grpcAnnotations());
+    ingress.host().ifPresent(host -> values.put("host", host));
+    ingress.className().ifPresent(className -> values.put("ingressClassName", className));
+    ingress.tlsSecret().ifPresent(secret -> values.put("tls", List.of(map("hosts", List.of(ingress.host().orElseThrow()), "secretName", secret))));
+    return values;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.flyteinfra.stacks.cli;
+
+import dev.flyteinfra.core.binary.BinaryHelmValues;
+import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.core.plan.Plan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flyte-infra helm-values}: a values.yaml for the official chart equivalent to the synthesis. */
+@Command(
+    name = "helm-values",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes a values.yaml for the official Flyte chart that deploys what `synth` writes for the deployment, for",
+      "teams that install Flyte with Helm: the chart's own knobs where it has them, the rest of Flyte's config inline.",
+      "Secrets stay references. Bad input, or what the chart cannot express: exit status 2, every problem listed,",
+      "nothing written."
+    })
+final class HelmValuesCommand implements Callable<Integer> {
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "The deployment config file.")
+  Path config;
+
+  @Option(names = "--chart", paramLabel = "CHART", required = true, description = "The chart: flyte-binary.")
+  String chart;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write it. Default: standard output.")
+  Path out;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Inputs inputs = Inputs.load(List.of(config));
+    if (!chart.equals("flyte-binary")) {
+      inputs.addProblem(config, new Problem("chart", "'" + chart + "' is not a chart this writes values for",
+          "use flyte-binary; for flyte-core's topology, apply the output of ./flyte-infra synth"));
+    }
+    return inputs.writeFromOne(config, BinaryHelmValues::problems, deployment -> BinaryHelmValues.yaml(Plan.of(deployment)), out, spec);
+  }
+}
