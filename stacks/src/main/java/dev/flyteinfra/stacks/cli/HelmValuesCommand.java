@@ -1,6 +1,7 @@
 package dev.flyteinfra.stacks.cli;
 
 import dev.flyteinfra.core.binary.BinaryHelmValues;
+import dev.flyteinfra.core.flytecore.CoreHelmValues;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.core.plan.Plan;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ final class HelmValuesCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "The deployment config file.")
   Path config;
 
-  @Option(names = "--chart", paramLabel = "CHART", required = true, description = "The chart: flyte-binary.")
+  @Option(names = "--chart", paramLabel = "CHART", required = true, description = "The chart: flyte-binary (topology binary) or flyte-core (topology core).")
   String chart;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write it. Default: standard output.")
@@ -36,10 +37,11 @@ final class HelmValuesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Inputs inputs = Inputs.load(List.of(config));
-    if (!chart.equals("flyte-binary")) {
-      inputs.addProblem(config, new Problem("chart", "'" + chart + "' is not a chart this writes values for",
-          "use flyte-binary; for flyte-core's topology, apply the output of ./flyte-infra synth"));
+    boolean binary = chart.equals("flyte-binary");
+    if (!binary && !chart.equals("flyte-core")) {
+      inputs.addProblem(config, new Problem("chart", "'" + chart + "' is not a chart this writes values for", "use flyte-binary or flyte-core"));
     }
-    return inputs.writeFromOne(config, BinaryHelmValues::problems, deployment -> BinaryHelmValues.yaml(Plan.of(deployment)), out, spec);
+    return inputs.writeFromOne(config, binary ? BinaryHelmValues::problems : CoreHelmValues::problems,
+        deployment -> binary ? BinaryHelmValues.yaml(Plan.of(deployment)) : CoreHelmValues.yaml(Plan.of(deployment)), out, spec);
   }
 }

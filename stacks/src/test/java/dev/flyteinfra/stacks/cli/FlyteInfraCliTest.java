@@ -161,10 +161,15 @@ class FlyteInfraCliTest {
     assertThat(Files.readString(target)).contains("helm install flyte flyteorg/flyte-binary", "passwordPath: /etc/db/pass.txt",
         "fullnameOverride: flyte");
 
+    Path core = file("core.yaml", GOOD + "topology: core\n");
+    assertThat(run("helm-values", "--config", core.toString(), "--chart", "flyte-core", "--out", target.toString())).isZero();
+    assertThat(Files.readString(target)).contains("flyteorg/flyte-core", "passwordPath: /etc/db/password");
+
     Files.delete(target);
-    assertThat(run("helm-values", "--config", file("core.yaml", GOOD + "topology: core\n").toString(), "--chart", "flyte-core",
-        "--out", target.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("chart: 'flyte-core' is not a chart this writes values for");
+    assertThat(run("helm-values", "--config", core.toString(), "--chart", "flyte-binary", "--out", target.toString())).isEqualTo(2);
+    assertThat(run("helm-values", "--config", core.toString(), "--chart", "flyte-sandbox", "--out", target.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("topology: the flyte-binary chart deploys topology binary, not core",
+        "chart: 'flyte-sandbox' is not a chart this writes values for");
     assertThat(target).doesNotExist();
   }
 
