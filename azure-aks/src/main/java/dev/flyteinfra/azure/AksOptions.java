@@ -73,6 +73,16 @@ public interface AksOptions {
     return 7;
   }
 
+  /**
+   * Container insights: a Log Analytics workspace collecting the pods' logs (ContainerLogV2, 30
+   * days), and the console's task log links pointing at it (taskLogs.azure). Default: false
+   * (Log Analytics bills by the gigabyte).
+   */
+  @Value.Default
+  default boolean containerInsights() {
+    return false;
+  }
+
   /** Everything wrong with these options, with the field paths of the config file's {@code azure:} section. */
   default List<Problem> problems() {
     List<Problem> problems = new ArrayList<>();

@@ -5,6 +5,19 @@ import com.pulumi.azurenative.authorization.RoleAssignment;
 import com.pulumi.azurenative.authorization.RoleAssignmentArgs;
 import com.pulumi.azurenative.authorization.outputs.GetClientConfigResult;
 import com.pulumi.azurenative.containerservice.AgentPool;
+import com.pulumi.azurenative.containerservice.inputs.ManagedClusterAddonProfileArgs;
+import com.pulumi.azurenative.insights.DataCollectionRule;
+import com.pulumi.azurenative.insights.DataCollectionRuleArgs;
+import com.pulumi.azurenative.insights.DataCollectionRuleAssociation;
+import com.pulumi.azurenative.insights.DataCollectionRuleAssociationArgs;
+import com.pulumi.azurenative.insights.inputs.DataCollectionRuleDataSourcesArgs;
+import com.pulumi.azurenative.insights.inputs.DataCollectionRuleDestinationsArgs;
+import com.pulumi.azurenative.insights.inputs.DataFlowArgs;
+import com.pulumi.azurenative.insights.inputs.ExtensionDataSourceArgs;
+import com.pulumi.azurenative.insights.inputs.LogAnalyticsDestinationArgs;
+import com.pulumi.azurenative.operationalinsights.Workspace;
+import com.pulumi.azurenative.operationalinsights.WorkspaceArgs;
+import com.pulumi.azurenative.operationalinsights.inputs.WorkspaceSkuArgs;
 import com.pulumi.azurenative.containerservice.AgentPoolArgs;
 import com.pulumi.azurenative.containerservice.ContainerserviceFunctions;
 import com.pulumi.azurenative.containerservice.ManagedCluster;
@@ -52,6 +65,7 @@ import com.pulumi.azurenative.storage.BlobContainerArgs;
 import com.pulumi.azurenative.storage.StorageAccount;
 import com.pulumi.azurenative.storage.StorageAccountArgs;
 import com.pulumi.azurenative.storage.enums.PublicAccess;
+import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -65,7 +79,9 @@ import com.pulumi.resources.Resource;
 import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableDomain;
+import dev.flyteinfra.core.model.ImmutableAzureLogAnalytics;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
+import dev.flyteinfra.core.model.ImmutableTaskLogs;
 import dev.flyteinfra.core.model.ImmutablePostgresDatabase;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.Problem;
@@ -83,6 +99,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -108,6 +125,9 @@ public class FlyteAks extends ComponentResource {
   /** Federated credentials per identity that Azure allows. */
   static final int MAX_FEDERATED_CREDENTIALS = 20;
   /** Stands in for the client ids in the deployment's shape, before the identities exist. */
+  /** The Container insights stream of the pods' logs, the table Flyte's Azure log links query. */
+  private static final String CONTAINER_LOGS = "Microsoft-ContainerLogV2";
+
   static final String PENDING_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
 
   private final ResourceGroup resourceGroup;
@@ -144,6 +164,9 @@ public class FlyteAks extends ComponentResource {
         .resourceGroupName(group).location("global").privateZoneName(zone.name()).registrationEnabled(false)
         .virtualNetwork(SubResourceArgs.builder().id(network.id()).build()).build(), child);
 
+    Optional<Workspace> logs = args.containerInsights() ? Optional.of(new Workspace(name + "-logs", WorkspaceArgs.builder()
+        .resourceGroupName(group).location(location).workspaceName(logWorkspaceName(given))
+        .sku(WorkspaceSkuArgs.builder().name("PerGB2018").build()).retentionInDays(30).build(), child)) : Optional.empty();
     cluster = new ManagedCluster(name, ManagedClusterArgs.builder().resourceGroupName(group).location(location)
         .dnsPrefix(given.name())
         .identity(ManagedClusterIdentityArgs.builder().type(ResourceIdentityType.SystemAssigned).build())
@@ -161,7 +184,11 @@ public class FlyteAks extends ComponentResource {
             .vmSize(args.nodeVmSize()).enableAutoScaling(true).count(args.nodeMinCount())
             .minCount(args.nodeMinCount()).maxCount(args.nodeMaxCount()).vnetSubnetID(nodes.id())
             .nodeLabels(Map.of("flyte.org/node-role", "worker")).build())
+        .addonProfiles(logs.map(workspace -> Map.of("omsagent", ManagedClusterAddonProfileArgs.builder().enabled(true)
+            .config(workspace.id().applyValue(id -> Map.of("logAnalyticsWorkspaceResourceID", id, "useAADAuth", "true"))).build()))
+            .orElse(Map.of()))
         .build(), child);
+    logs.ifPresent(workspace -> collectContainerLogs(name, group, location, workspace));
     List<Resource> nodePools = new ArrayList<>(List.of(cluster));
     args.gpuNodes().ifPresent(gpu -> nodePools.add(new AgentPool(name + "-gpu", AgentPoolArgs.builder().resourceGroupName(group)
         .resourceName(cluster.name()).agentPoolName("gpu").mode("User").osType("Linux").vmSize(gpu.vmSize())
@@ -227,11 +254,15 @@ public class FlyteAks extends ComponentResource {
     String passwordSecret = given.name() + "-db";
     Map<String, String> plannedClientIds = new TreeMap<>();
     given.domains().forEach(domain -> plannedClientIds.put(domain.name(), PENDING_CLIENT_ID));
-    FlyteDeployment shape = applied(given, given.name() + ".postgres.database.azure.com", passwordSecret, PENDING_CLIENT_ID,
-        plannedClientIds);
+    FlyteDeployment shape = withLogLinks(applied(given, given.name() + ".postgres.database.azure.com", passwordSecret,
+        PENDING_CLIENT_ID, plannedClientIds), logs.map(workspace -> new LogWorkspace(PENDING_CLIENT_ID, PENDING_CLIENT_ID,
+        "pending", logWorkspaceName(given))));
     Output<Map<String, String>> taskClientIds = OutputMaps.resolved(taskIdentities, UserAssignedIdentity::clientId);
-    deployment = Output.tuple(database.fullyQualifiedDomainName(), backendIdentity.clientId(), taskClientIds).applyValue(values ->
-        applied(given, values.t1, passwordSecret, values.t2, values.t3));
+    Output<Optional<LogWorkspace>> logWorkspace = logs.isEmpty() ? Output.of(Optional.empty())
+        : Output.tuple(signedIn, group).applyValue(values -> Optional.of(new LogWorkspace(values.t1.tenantId(),
+            values.t1.subscriptionId(), values.t2, logWorkspaceName(given))));
+    deployment = Output.tuple(database.fullyQualifiedDomainName(), backendIdentity.clientId(), taskClientIds, logWorkspace)
+        .applyValue(values -> withLogLinks(applied(given, values.t1, passwordSecret, values.t2, values.t3), values.t4));
     String namespace = given.namespace();
     // The server does not give its password back: a generated one is kept, like the server's, by ignoring later values.
     List<String> keepGenerated = args.databasePassword().isPresent() ? List.of() : List.of("stringData");
@@ -306,6 +337,41 @@ public class FlyteAks extends ComponentResource {
 
   private static Output<String> roleDefinition(Output<String> subscription, String role) {
     return subscription.applyValue(id -> "/subscriptions/" + id + "/providers/Microsoft.Authorization/roleDefinitions/" + role);
+  }
+
+  /** The Log Analytics workspace of Container insights, where the task log links point. */
+  private record LogWorkspace(String tenantId, String subscriptionId, String resourceGroup, String name) {}
+
+  static String logWorkspaceName(FlyteDeployment flyte) {
+    return flyte.name() + "-logs";
+  }
+
+  /** With Container insights, the console's task log links point at its workspace. */
+  private static FlyteDeployment withLogLinks(FlyteDeployment flyte, Optional<LogWorkspace> workspace) {
+    return workspace.map(w -> (FlyteDeployment) ImmutableFlyteDeployment.copyOf(flyte).withTaskLogs(ImmutableTaskLogs.copyOf(flyte.taskLogs())
+        .withAzure(ImmutableAzureLogAnalytics.builder().tenantId(w.tenantId()).subscriptionId(w.subscriptionId())
+            .resourceGroup(w.resourceGroup()).workspace(w.name()).build()))).orElse(flyte);
+  }
+
+  /**
+   * Sends the pods' logs to the workspace as ContainerLogV2 rows, the table Flyte's Azure log links
+   * query: a data collection rule of the Container insights extension, associated with the cluster.
+   */
+  private void collectContainerLogs(String name, Output<String> group, String location, Workspace workspace) {
+    CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+    DataCollectionRule rule = new DataCollectionRule(name + "-container-logs", DataCollectionRuleArgs.builder()
+        .resourceGroupName(group).location(location).kind("Linux")
+        .dataSources(DataCollectionRuleDataSourcesArgs.builder().extensions(ExtensionDataSourceArgs.builder()
+            .name("ContainerInsightsExtension").extensionName("ContainerInsights").streams(Either.ofLeft(CONTAINER_LOGS))
+            .extensionSettings(Map.of("dataCollectionSettings", Map.of("interval", "1m", "namespaceFilteringMode", "Off",
+                "enableContainerLogV2", true)))
+            .build()).build())
+        .destinations(DataCollectionRuleDestinationsArgs.builder().logAnalytics(LogAnalyticsDestinationArgs.builder()
+            .name("workspace").workspaceResourceId(workspace.id()).build()).build())
+        .dataFlows(DataFlowArgs.builder().streams(Either.ofLeft(CONTAINER_LOGS)).destinations("workspace").build())
+        .build(), child);
+    new DataCollectionRuleAssociation(name + "-container-logs", DataCollectionRuleAssociationArgs.builder()
+        .resourceUri(cluster.id()).associationName("ContainerInsightsExtension").dataCollectionRuleId(rule.id()).build(), child);
   }
 
   /** The deployment as applied: the server's host, the password Secret, the identities' client ids. */

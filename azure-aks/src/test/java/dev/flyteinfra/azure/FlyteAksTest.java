@@ -123,6 +123,28 @@ class FlyteAksTest {
   }
 
   @Test
+  void containerInsightsSendsThePodsLogsToAWorkspaceTheTaskLogLinksOpen() {
+    List<PlannedResource> plan = plan(args(Topology.CORE).containerInsights(true).build());
+
+    assertThat(one(plan, "azure-native:operationalinsights:Workspace").inputs()).containsEntry("workspaceName", "flyte-logs")
+        .containsEntry("retentionInDays", 30L);
+    Map<String, Object> agent = map(map(one(plan, "azure-native:containerservice:ManagedCluster").inputs().get("addonProfiles")).get("omsagent"));
+    assertThat(agent).containsEntry("enabled", true);
+    assertThat(map(agent.get("config"))).containsEntry("useAADAuth", "true").containsKey("logAnalyticsWorkspaceResourceID");
+    String rule = PulumiPlan.toJson(List.of(one(plan, "azure-native:insights:DataCollectionRule")));
+    assertThat(rule).contains("Microsoft-ContainerLogV2", "ContainerInsights", "\"enableContainerLogV2\" : true");
+    assertThat(one(plan, "azure-native:insights:DataCollectionRuleAssociation").inputs())
+        .containsEntry("associationName", "ContainerInsightsExtension");
+    assertThat(PulumiPlan.toJson(all(plan, "kubernetes:core/v1:ConfigMap"))).contains("azure-log-templates",
+        "%2Fsubscriptions%2F" + AzurePlanOutputs.SUBSCRIPTION + "%2FresourceGroups%2Fflyte%2Fproviders"
+            + "%2FMicrosoft.OperationalInsights%2Fworkspaces%2Fflyte-logs");
+
+    List<PlannedResource> without = plan(args(Topology.CORE).build());
+    assertThat(all(without, "azure-native:operationalinsights:Workspace")).isEmpty();
+    assertThat(PulumiPlan.toJson(all(without, "kubernetes:core/v1:ConfigMap"))).doesNotContain("azure-log-templates");
+  }
+
+  @Test
   void flyteIsDeployedWithTheCloudValuesAndAGivenPasswordStaysSecret() {
     String password = "given-password-4711";
     List<PlannedResource> plan = plan(args(Topology.CORE).databasePassword(Output.of(password)).build());
