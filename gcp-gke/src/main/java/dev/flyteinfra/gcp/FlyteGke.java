@@ -18,6 +18,7 @@ import com.pulumi.gcp.container.ClusterArgs;
 import com.pulumi.gcp.container.NodePool;
 import com.pulumi.gcp.container.NodePoolArgs;
 import com.pulumi.gcp.container.inputs.ClusterIpAllocationPolicyArgs;
+import com.pulumi.gcp.container.inputs.ClusterLoggingConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthorizedNetworksConfigArgs;
 import com.pulumi.gcp.container.inputs.ClusterMasterAuthorizedNetworksConfigCidrBlockArgs;
 import com.pulumi.gcp.container.inputs.ClusterPrivateClusterConfigArgs;
@@ -79,6 +80,7 @@ import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableDomain;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableNotifications;
+import dev.flyteinfra.core.model.ImmutableTaskLogs;
 import dev.flyteinfra.core.model.Notifications;
 import dev.flyteinfra.core.model.ImmutablePostgresDatabase;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
@@ -188,6 +190,8 @@ public class FlyteGke extends ComponentResource {
             .build())
         .datapathProvider("ADVANCED_DATAPATH")
         .enableShieldedNodes(true)
+        // The pods' logs in Cloud Logging, where the console's task log links (Stackdriver) open them.
+        .loggingConfig(ClusterLoggingConfigArgs.builder().enableComponents("SYSTEM_COMPONENTS", "WORKLOADS").build())
         .build(), child);
 
     List<Resource> nodePools = new ArrayList<>();
@@ -362,6 +366,9 @@ public class FlyteGke extends ComponentResource {
             .withOptions(PostgresDatabase.CLIENT_CERTIFICATE_OPTIONS))
         .withIdentity(WorkloadIdentity.gcpServiceAccount(backendEmail))
         .withDomains(domains)
+        // The cluster's workloads log to Cloud Logging: link each task to its pod's logs there, unless links are set.
+        .withTaskLogs(given.taskLogs().stackdriverProject().isPresent() || given.taskLogs().kubernetesTemplateUri().isPresent()
+            ? given.taskLogs() : ImmutableTaskLogs.copyOf(given.taskLogs()).withStackdriverProject(given.storage().gcs().orElseThrow().project()))
         .withNotifications(given.notifications().map(n -> n.backend() != Notifications.Backend.GCP ? n
             : ImmutableNotifications.copyOf(n).withProject(given.storage().gcs().orElseThrow().project())
                 .withTopic(notificationsName(given)).withSubscription(notificationsName(given))));

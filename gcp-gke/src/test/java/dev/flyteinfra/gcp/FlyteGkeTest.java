@@ -215,6 +215,16 @@ class FlyteGkeTest {
   }
 
   @Test
+  void workloadsLogToCloudLoggingWhereTheTaskLogLinksOpen() {
+    List<PlannedResource> plan = plan(args(Topology.CORE).build());
+
+    assertThat(map(one(plan, "gcp:container/cluster:Cluster", "flyte").inputs().get("loggingConfig")).get("enableComponents"))
+        .isEqualTo(List.of("SYSTEM_COMPONENTS", "WORKLOADS"));
+    assertThat(PulumiPlan.toJson(all(plan, "kubernetes:core/v1:ConfigMap"))).contains("stackdriver-enabled: true")
+        .contains("?project=" + PROJECT + "&angularJsUrl");
+  }
+
+  @Test
   void theComponentExposesTheAppliedDeployment() {
     AtomicReference<FlyteGke> component = new AtomicReference<>();
     PulumiTest.withMocks(args -> java.util.concurrent.CompletableFuture.completedFuture(
