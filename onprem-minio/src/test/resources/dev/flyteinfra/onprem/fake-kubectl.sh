@@ -1,6 +1,7 @@
 #!/bin/sh
-# A stand-in for kubectl with the three Secret verbs the credentials script uses, keeping each
-# Secret as a folder of files under $FAKE_KUBE_STATE, and failing like the API server does.
+# A stand-in for kubectl with the three Secret verbs the credentials script (and the auth keys
+# Job's) uses, keeping each Secret as a folder of files under $FAKE_KUBE_STATE, and failing like
+# the API server does.
 set -eu
 state=$FAKE_KUBE_STATE
 echo "$*" >> "$state/calls.log"
@@ -20,7 +21,11 @@ case "$1 $2" in
     mkdir -p "$state/secrets/$name"
     for arg in "$@"; do
       spec=${arg#--from-file=}
-      cp "${spec#*=}" "$state/secrets/$name/${spec%%=*}"
+      if [ -d "$spec" ]; then
+        cp "$spec"/* "$state/secrets/$name/"   # a folder: one key per file, named like the file
+      else
+        cp "${spec#*=}" "$state/secrets/$name/${spec%%=*}"
+      fi
     done
     echo "secret/$name created"
     ;;

@@ -7,11 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flyteinfra.core.FlyteManifests;
 import dev.flyteinfra.core.manifest.ManifestWriter;
 import dev.flyteinfra.stacks.config.ConfigLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sign-in (OIDC) against the official flyte-binary chart's auth rendering
@@ -117,8 +122,6 @@ class AuthTest {
 
     assertThat(job.at("/initContainers/0/image").asText()).isEqualTo("cr.flyte.org/flyteorg/flyte-binary-release:v1.16.8");
     assertThat(job.at("/initContainers/0/command").toString()).contains("\"secrets\",\"init\",\"--localPath\",\"/work/keys\"");
-    String script = job.at("/containers/0/command/2").asText();
-    assertThat(script.indexOf("get secret")).isNotNegative().isLessThan(script.indexOf("create secret generic"));
     assertThat(role.at("/rules/1/resourceNames").toString()).isEqualTo("[\"flyte-backend-auth-keys\"]");
     assertThat(role.at("/rules/1/verbs").toString()).doesNotContain("delete");
     // The Deployment mounts the whole generated Secret (cookie keys, claim key, token-signing key).
@@ -127,6 +130,53 @@ class AuthTest {
         .filter(v -> v.path("name").asText().equals("auth"))
         .flatMap(v -> StreamSupport.stream(v.at("/projected/sources").spliterator(), false))
         .map(source -> source.at("/secret/name").asText())).contains("flyte-backend-auth-keys");
+  }
+
+  /**
+   * The keys Job's store step, exactly as in the Job, with its environment, over the files Flyte's
+   * {@code secrets init} writes, against a stand-in kubectl that keeps Secrets as folders
+   * (onprem-minio's): the first run creates the Secret from them, the next keeps it as it is.
+   */
+  @Test
+  void theKeysSecretIsCreatedOnceAndKeptOnTheNextRun(@TempDir Path dir) throws Exception {
+    JsonNode store = named(synthesize(CHART_EQUIVALENT), "Job", "flyte-backend-auth-keys").at("/spec/template/spec/containers/0");
+    Path state = Files.createDirectories(dir.resolve("state/secrets")).getParent();
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Files.copy(Repo.ROOT.resolve("onprem-minio/src/test/resources/dev/flyteinfra/onprem/fake-kubectl.sh"), bin.resolve("kubectl"));
+    assertThat(bin.resolve("kubectl").toFile().setExecutable(true)).isTrue();
+
+    String first = runStoreStep(store, dir, state, bin, "first");
+    String second = runStoreStep(store, dir, state, bin, "second");
+
+    assertThat(first).contains("secret/flyte-backend-auth-keys created");
+    assertThat(second).contains("Secret flyte-backend-auth-keys exists, kept").doesNotContain("created");
+    Path secret = state.resolve("secrets/flyte-backend-auth-keys");
+    assertThat(Files.list(secret).map(f -> f.getFileName().toString()).sorted().toList())
+        .containsExactly("claim_symmetric_key", "cookie_block_key", "cookie_hash_key", "token_rsa_key.pem");
+    assertThat(Files.readString(secret.resolve("cookie_hash_key"))).isEqualTo("first-cookie_hash_key");
+    assertThat(Files.readAllLines(state.resolve("calls.log"))).noneMatch(call -> call.startsWith("delete") || call.startsWith("apply"));
+  }
+
+  /** Runs the store step over keys written as Flyte's secrets init would (their contents marked with {@code run}). */
+  private static String runStoreStep(JsonNode container, Path dir, Path state, Path bin, String run) throws Exception {
+    Path work = Files.createDirectories(dir.resolve("work-" + run));
+    Path keys = Files.createDirectories(work.resolve("keys"));
+    for (String key : List.of("cookie_hash_key", "cookie_block_key", "claim_symmetric_key", "token_rsa_key.pem")) {
+      Files.writeString(keys.resolve(key), run + "-" + key);
+    }
+    List<String> command = new ArrayList<>();
+    container.path("command").forEach(part -> command.add(part.asText()));
+    ProcessBuilder process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    container.path("env").forEach(env -> process.environment().put(env.path("name").asText(), env.path("value").asText()));
+    process.environment().put("WORK", work.toString());
+    process.environment().put("HOME", work.toString());
+    process.environment().put("FAKE_KUBE_STATE", state.toString());
+    process.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process started = process.start();
+    String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(started.exitValue()).as(output).isZero();
+    return output;
   }
 
   @Test

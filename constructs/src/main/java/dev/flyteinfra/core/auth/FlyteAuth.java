@@ -48,6 +48,15 @@ public final class FlyteAuth {
   /** The config file, inside the clients Secret, that holds the internal server's client hashes. */
   public static final String CLIENTS_CONFIG_FILE = "auth-clients.yaml";
   private static final String KEYS_APP = "auth-keys";
+  private static final String WORK_DIR = "/work";
+  /** Creates the keys Secret from the files in $WORK/keys, unless it exists (kubectl in the pod's namespace). */
+  private static final String STORE_KEYS_SCRIPT = """
+      if kubectl get secret "$KEYS" >/dev/null 2>&1; then
+        echo "Secret $KEYS exists, kept"
+      else
+        kubectl create secret generic "$KEYS" --from-file="$WORK/keys"
+      fi
+      """;
   private static final List<String> ALL_SCOPES = List.of("all", "offline", "access_token");
 
   private final Plan plan;
@@ -183,7 +192,7 @@ public final class FlyteAuth {
       Volume config, String configDir) {
     String name = plan.nameWith(KEYS_APP);
     List<String> init = new ArrayList<>(secretsInit);
-    init.addAll(List.of("secrets", "init", "--localPath", "/work/keys"));
+    init.addAll(List.of("secrets", "init", "--localPath", WORK_DIR + "/keys"));
     Container generate = new ContainerBuilder()
         .withName("generate-keys")
         .withImage(flyteImage)
@@ -193,22 +202,17 @@ public final class FlyteAuth {
         .withSecurityContext(Workloads.readOnlyRootContainerSecurityContext())
         .withVolumeMounts(
             new VolumeMountBuilder().withName(config.getName()).withMountPath(configDir).withReadOnly(true).build(),
-            new VolumeMountBuilder().withName("work").withMountPath("/work").build())
+            new VolumeMountBuilder().withName("work").withMountPath(WORK_DIR).build())
         .build();
     Container store = new ContainerBuilder()
         .withName("store-keys")
         .withImage(plan.images().kubectl())
         .withImagePullPolicy("IfNotPresent")
-        .withCommand("sh", "-ec", "if kubectl -n \"$NAMESPACE\" get secret \"$KEYS\" >/dev/null 2>&1; then\n"
-            + "  echo \"$KEYS exists: keeping its keys\"\n"
-            + "else\n"
-            + "  kubectl -n \"$NAMESPACE\" create secret generic \"$KEYS\" --from-file=/work/keys\n"
-            + "fi\n")
-        .withEnv(KubeObjects.env("KEYS", keysSecret()), KubeObjects.fieldRef("NAMESPACE", "metadata.namespace"),
-            KubeObjects.env("HOME", "/work"))
+        .withCommand("sh", "-ec", STORE_KEYS_SCRIPT)
+        .withEnv(KubeObjects.env("KEYS", keysSecret()), KubeObjects.env("WORK", WORK_DIR), KubeObjects.env("HOME", WORK_DIR))
         .withResources(Workloads.resources("10m", "32Mi", "128Mi"))
         .withSecurityContext(Workloads.readOnlyRootContainerSecurityContext())
-        .withVolumeMounts(new VolumeMountBuilder().withName("work").withMountPath("/work").build())
+        .withVolumeMounts(new VolumeMountBuilder().withName("work").withMountPath(WORK_DIR).build())
         .build();
     Volume work = new VolumeBuilder(KubeObjects.emptyDir("work")).editEmptyDir().withMedium("Memory").endEmptyDir().build();
     var job = new JobBuilder().withMetadata(meta.apply(name))
