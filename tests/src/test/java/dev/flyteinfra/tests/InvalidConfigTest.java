@@ -74,6 +74,9 @@ class InvalidConfigTest {
         arguments("CI client named like flytectl", "auth: {ciClients: [{id: flytectl, secretHash: "
             + "JDJhJDEwJC43M2JGemZYOS9aM1dtL1RNM2tLR3VVQXdtcnZzdkJNbm5LL1RQQUVlVGZEMjlzbFl0Y1RL}]}",
             "auth.ciClients[0].id", "already a client"),
+        arguments("service client named like flytectl", "auth: {serviceClientId: flytectl}", "auth.serviceClientId",
+            "already a public client"),
+        arguments("CI client without its hash", "auth: {ciClients: [{id: flyte-ci}]}", "auth.ciClients[0].secretHash", "is required"),
         arguments("audience for the internal server", "auth: {audience: api://flyte}", "auth.audience", "only an external authorization server"),
         arguments("external server on Google", "auth: {provider: google, issuer: null, " + external + "}", "auth.authorizationServer",
             "no custom authorization server"),

@@ -212,14 +212,20 @@ final class DeploymentValidator {
             "give the base64 of the bcrypt hash of the service client's secret: htpasswd -nbBC 10 \"\" \"$SECRET\" | tr -d ':\\n' | base64 -w0");
       }
       auth.serviceClientSecretHash().ifPresent(hash -> bcryptHash("auth.serviceClientSecretHash", hash));
-      Set<String> ids = new HashSet<>(Set.of(auth.serviceClientId().orElse(Auth.INTERNAL_SERVICE_CLIENT), Auth.FLYTECTL_CLIENT, Auth.FLYTE_CLI_CLIENT));
+      // Every client id of the internal server once: its public clients, the service client, the CI clients.
+      Set<String> ids = new HashSet<>(List.of(Auth.FLYTECTL_CLIENT, Auth.FLYTE_CLI_CLIENT));
+      auth.serviceClientId().filter(id -> !ids.add(id)).ifPresent(id -> add("auth.serviceClientId",
+          "'" + id + "' is already a public client of the internal authorization server", "choose another id, e.g. flytepropeller"));
+      ids.add(auth.serviceClientId().orElse(Auth.INTERNAL_SERVICE_CLIENT));
       for (int i = 0; i < auth.ciClients().size(); i++) {
         Auth.StaticClient client = auth.ciClients().get(i);
         if (required("auth.ciClients[" + i + "].id", client.id(), "name the client, e.g. flyte-ci")
             && !ids.add(client.id())) {
           add("auth.ciClients[" + i + "].id", "'" + client.id() + "' is already a client of the internal authorization server", "choose another id");
         }
-        bcryptHash("auth.ciClients[" + i + "].secretHash", client.secretHash());
+        if (required("auth.ciClients[" + i + "].secretHash", client.secretHash(), "give the base64 of the bcrypt hash of its secret")) {
+          bcryptHash("auth.ciClients[" + i + "].secretHash", client.secretHash());
+        }
       }
       externalOnly("auth.flytectlClientId", auth.flytectlClientId().isPresent());
       externalOnly("auth.audience", auth.audience().isPresent());
