@@ -259,6 +259,8 @@ class InvalidConfigTest {
         arguments("Azure Monitor logs with a workspace id for a name", "taskLogs: {azure: {tenantId: 00000000-0000-0000-0000-000000000001, "
             + "subscriptionId: 00000000-0000-0000-0000-000000000002, resourceGroup: rg, workspace: '/subscriptions/x/workspaces/logs'}}",
             "taskLogs.azure.workspace", "not a Log Analytics workspace name"),
+        arguments("Azure Monitor logs without subscription", "taskLogs: {azure: {tenantId: 00000000-0000-0000-0000-000000000001, "
+            + "resourceGroup: rg, workspace: flyte-logs}}", "taskLogs.azure.subscriptionId", "is required"),
         arguments("notifications without topic", "notifications: {backend: aws, sender: flyte@example.com, region: us-east-1, "
             + "accountId: '123456789012', queueName: q}", "notifications.topicArn", "is required with backend aws"),
         arguments("notifications topic by name", "notifications: {backend: aws, sender: flyte@example.com, region: us-east-1, "

@@ -171,30 +171,8 @@ final class DeploymentValidator {
       add("auth", "signing in needs Flyte at a public host over TLS (the provider redirects to https://<host>/callback)",
           "set ingress.host and ingress.tlsSecret (or an ACM certificate on an ALB)");
     }
-    if (!required("auth.provider", auth.provider(), "choose one of: okta, google, azure-ad, keycloak, generic")) {
-      return;
-    }
-    boolean derivedIssuer = auth.provider() == Auth.Provider.GOOGLE || auth.provider() == Auth.Provider.AZURE_AD;
-    if (derivedIssuer) {
-      auth.issuer().ifPresent(issuer -> add("auth.issuer", "the " + providerName(auth) + " preset knows its issuer",
-          "remove issuer" + (auth.provider() == Auth.Provider.AZURE_AD ? " and set tenantId" : "")));
-    } else if (auth.issuer().isEmpty()) {
-      add("auth.issuer", "is required for provider " + providerName(auth), switch (auth.provider()) {
-        case OKTA -> "give the authorization server's issuer, e.g. https://<org>.okta.com/oauth2/default";
-        case KEYCLOAK -> "give the realm's issuer, e.g. https://keycloak.example.com/realms/flyte";
-        default -> "give the provider's OpenID Connect issuer URL";
-      });
-    } else if (!HTTPS_URL.matcher(auth.issuer().get()).matches()) {
-      add("auth.issuer", "'" + auth.issuer().get() + "' is not an https URL", "give the issuer as https://host/path, without a trailing /.well-known");
-    }
-    if (auth.provider() == Auth.Provider.AZURE_AD) {
-      if (auth.tenantId().isEmpty()) {
-        add("auth.tenantId", "is required for provider azure-ad", "give the Entra ID tenant id, a UUID");
-      } else if (!UUID.matcher(auth.tenantId().get()).matches()) {
-        add("auth.tenantId", "'" + auth.tenantId().get() + "' is not a tenant id", "give the Entra ID tenant id, a UUID");
-      }
-    } else {
-      auth.tenantId().ifPresent(id -> add("auth.tenantId", "only provider azure-ad takes a tenant id", "remove tenantId"));
+    if (required("auth.provider", auth.provider(), "choose one of: okta, google, azure-ad, keycloak, generic")) {
+      checkAuthProvider(auth);
     }
     required("auth.clientId", auth.clientId(), "give the client id of the web application registered for Flyte");
     if (required("auth.clientSecret", auth.clientSecret(), "reference the Secret key holding the web application's client secret")) {
@@ -248,12 +226,12 @@ final class DeploymentValidator {
   }
 
   private void checkNotifications(Notifications notifications) {
-    if (!required("notifications.backend", notifications.backend(), "choose aws (SNS, SQS, SES) or gcp (Pub/Sub, SendGrid)")) {
-      return;
-    }
     if (required("notifications.sender", notifications.sender(), "give the address the e-mails come from, e.g. flyte@example.com")
         && !isToken(notifications.sender()) && !EMAIL.matcher(notifications.sender()).matches()) {
       add("notifications.sender", "'" + notifications.sender() + "' is not an e-mail address", "give e.g. flyte@example.com");
+    }
+    if (!required("notifications.backend", notifications.backend(), "choose aws (SNS, SQS, SES) or gcp (Pub/Sub, SendGrid)")) {
+      return;
     }
     boolean aws = notifications.backend() == Notifications.Backend.AWS;
     String backend = aws ? "aws" : "gcp";
@@ -285,6 +263,32 @@ final class DeploymentValidator {
     notifications.project().filter(p -> !GCP_PROJECT.matcher(p).matches()).ifPresent(p ->
         add("notifications.project", "'" + p + "' is not a GCP project id", "use the project id of the topic"));
     notifications.sendgridApiKey().ifPresent(ref -> secretRef("notifications.sendgridApiKey", ref));
+  }
+
+  /** The issuer and tenant a provider preset takes. */
+  private void checkAuthProvider(Auth auth) {
+    boolean derivedIssuer = auth.provider() == Auth.Provider.GOOGLE || auth.provider() == Auth.Provider.AZURE_AD;
+    if (derivedIssuer) {
+      auth.issuer().ifPresent(issuer -> add("auth.issuer", "the " + providerName(auth) + " preset knows its issuer",
+          "remove issuer" + (auth.provider() == Auth.Provider.AZURE_AD ? " and set tenantId" : "")));
+    } else if (auth.issuer().isEmpty()) {
+      add("auth.issuer", "is required for provider " + providerName(auth), switch (auth.provider()) {
+        case OKTA -> "give the authorization server's issuer, e.g. https://<org>.okta.com/oauth2/default";
+        case KEYCLOAK -> "give the realm's issuer, e.g. https://keycloak.example.com/realms/flyte";
+        default -> "give the provider's OpenID Connect issuer URL";
+      });
+    } else if (!HTTPS_URL.matcher(auth.issuer().get()).matches()) {
+      add("auth.issuer", "'" + auth.issuer().get() + "' is not an https URL", "give the issuer as https://host/path, without a trailing /.well-known");
+    }
+    if (auth.provider() == Auth.Provider.AZURE_AD) {
+      if (auth.tenantId().isEmpty()) {
+        add("auth.tenantId", "is required for provider azure-ad", "give the Entra ID tenant id, a UUID");
+      } else if (!UUID.matcher(auth.tenantId().get()).matches()) {
+        add("auth.tenantId", "'" + auth.tenantId().get() + "' is not a tenant id", "give the Entra ID tenant id, a UUID");
+      }
+    } else {
+      auth.tenantId().ifPresent(id -> add("auth.tenantId", "only provider azure-ad takes a tenant id", "remove tenantId"));
+    }
   }
 
   private void externalOnly(String path, boolean set) {
@@ -792,17 +796,21 @@ final class DeploymentValidator {
     logs.stackdriverProject().filter(p -> !GCP_PROJECT.matcher(p).matches()).ifPresent(p ->
         add("taskLogs.stackdriverProject", "'" + p + "' is not a GCP project id", "use the project id of the GKE cluster"));
     logs.azure().ifPresent(azure -> {
-      if (!UUID.matcher(azure.tenantId()).matches()) {
+      if (required("taskLogs.azure.tenantId", azure.tenantId(), "give the Entra ID tenant id, a UUID")
+          && !UUID.matcher(azure.tenantId()).matches()) {
         add("taskLogs.azure.tenantId", "'" + azure.tenantId() + "' is not a tenant id", "use the Entra ID tenant id, a UUID");
       }
-      if (!UUID.matcher(azure.subscriptionId()).matches()) {
+      if (required("taskLogs.azure.subscriptionId", azure.subscriptionId(), "give the workspace's subscription id, a UUID")
+          && !UUID.matcher(azure.subscriptionId()).matches()) {
         add("taskLogs.azure.subscriptionId", "'" + azure.subscriptionId() + "' is not a subscription id", "use the subscription id, a UUID");
       }
-      if (!AZURE_RESOURCE_GROUP.matcher(azure.resourceGroup()).matches()) {
+      if (required("taskLogs.azure.resourceGroup", azure.resourceGroup(), "give the workspace's resource group")
+          && !AZURE_RESOURCE_GROUP.matcher(azure.resourceGroup()).matches()) {
         add("taskLogs.azure.resourceGroup", "'" + azure.resourceGroup() + "' is not a resource group name",
             "use 1-90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'");
       }
-      if (!AZURE_LOG_WORKSPACE.matcher(azure.workspace()).matches()) {
+      if (required("taskLogs.azure.workspace", azure.workspace(), "give the Log Analytics workspace's name")
+          && !AZURE_LOG_WORKSPACE.matcher(azure.workspace()).matches()) {
         add("taskLogs.azure.workspace", "'" + azure.workspace() + "' is not a Log Analytics workspace name",
             "use 4-63 letters, digits or '-', starting and ending with a letter or digit");
       }
