@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -85,10 +86,11 @@ public final class BinaryTopology {
     objects.add(config);
     objects.add(templates);
     Optional<FlyteAuth> auth = FlyteAuth.of(plan);
-    auth.flatMap(a -> a.clientHashes(this::meta)).ifPresent(objects::add);
+    Optional<Secret> clientHashes = auth.flatMap(a -> a.clientHashes(this::meta));
+    clientHashes.ifPresent(objects::add);
     auth.ifPresent(a -> objects.addAll(a.keysJob(name -> meta(name, "auth-keys"), plan.images().flyteBinary(),
-        List.of("flyte", "--config", Plan.CONFIG_DIR + "/*.yaml"), configVolume(config), Plan.CONFIG_DIR)));
-    objects.add(deployment(config, templates, auth));
+        List.of("flyte", "--config", Plan.CONFIG_DIR + "/*.yaml"), configVolume(config, auth), Plan.CONFIG_DIR)));
+    objects.add(deployment(config, templates, auth, clientHashes));
     Map<String, String> selector = plan.labels().selector(APP, COMPONENT);
     objects.add(reachable(KubeObjects.clusterIpService(meta(plan.nameWith("http")), selector,
         List.of(servicePort("http", BinaryConfig.HTTP_PORT, "http"))), SandboxPorts.HTTP));
@@ -122,12 +124,12 @@ public final class BinaryTopology {
     return new ServiceAccountBuilder().withMetadata(meta).build();
   }
 
-  private Volume configVolume(ConfigMap config) {
+  private Volume configVolume(ConfigMap config, Optional<FlyteAuth> auth) {
     Volume volume = KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), config.getMetadata().getName());
-    return FlyteAuth.of(plan).map(auth -> auth.withClientHashes(volume)).orElse(volume);
+    return auth.map(a -> a.withClientHashes(volume)).orElse(volume);
   }
 
-  private Deployment deployment(ConfigMap config, ConfigMap templates, Optional<FlyteAuth> auth) {
+  private Deployment deployment(ConfigMap config, ConfigMap templates, Optional<FlyteAuth> auth, Optional<Secret> clientHashes) {
     FlyteDeployment d = plan.deployment();
     ComponentSettings settings = d.components().binary();
     Map<String, String> podLabels = new TreeMap<>(plan.labels().selector(APP, COMPONENT));
@@ -135,10 +137,9 @@ public final class BinaryTopology {
     Map<String, String> podAnnotations = new TreeMap<>();
     podAnnotations.put("checksum/configuration", Checksums.sha256(config.getData()));
     podAnnotations.put("checksum/cluster-resource-templates", Checksums.sha256(templates.getData()));
-    auth.flatMap(a -> a.clientHashes(this::meta))
-        .ifPresent(secret -> podAnnotations.put("checksum/auth-clients", Checksums.sha256(secret.getStringData())));
+    clientHashes.ifPresent(secret -> podAnnotations.put("checksum/auth-clients", Checksums.sha256(secret.getStringData())));
     List<Volume> volumes = new ArrayList<>(List.of(
-        configVolume(config),
+        configVolume(config, auth),
         KubeObjects.projectedConfigMaps("cluster-resource-templates", templates.getMetadata().getName()),
         Workloads.databaseCredentials(d.database()),
         KubeObjects.emptyDir("state")));
