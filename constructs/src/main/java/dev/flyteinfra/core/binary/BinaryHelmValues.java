@@ -41,15 +41,7 @@ public final class BinaryHelmValues {
 
   /** What the chart cannot express of this deployment, as field path, problem and fix. */
   public static List<Problem> problems(FlyteDeployment d) {
-    List<Problem> problems = new ArrayList<>();
-    if (d.topology() != Topology.BINARY) {
-      problems.add(new Problem("topology", "the flyte-binary chart deploys topology binary, not " + d.topology().name().toLowerCase(),
-          "use topology binary, or deploy with ./flyte-infra synth"));
-    }
-    if (d.database() != null && d.database().inCluster().isPresent()) {
-      problems.add(new Problem("database.inCluster", "the flyte-binary chart runs no PostgreSQL",
-          "give the host of a database of your own, or deploy with ./flyte-infra synth"));
-    }
+    List<Problem> problems = ChartValues.problems(d, "flyte-binary", Topology.BINARY);
     if (d.storage() != null && d.storage().minio().flatMap(MinioStorage::inCluster).isPresent()) {
       problems.add(new Problem("storage.minio.inCluster", "the flyte-binary chart runs no MinIO",
           "give the endpoint of an object store of your own, or deploy with ./flyte-infra synth"));
@@ -68,13 +60,14 @@ public final class BinaryHelmValues {
   /** The values. Call {@link #problems} first: this assumes there are none. */
   public static Map<String, Object> of(Plan plan) {
     FlyteDeployment d = plan.deployment();
+    Map<String, Map<String, Object>> sections = BinaryConfig.sections(plan);
     Map<String, Object> configuration = new LinkedHashMap<>();
     configuration.put("database", database(d.database()));
     configuration.put("storage", storage(d.storage()));
     configuration.put("logging", logging(d));
     d.auth().ifPresent(auth -> configuration.put("auth", auth(plan, auth)));
     d.storage().minio().flatMap(MinioStorage::credentialsConfig).ifPresent(ref -> configuration.put("externalSecretRef", ref.name()));
-    configuration.put("inline", inline(plan));
+    configuration.put("inline", inline(plan, sections));
 
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("fullnameOverride", plan.name());
@@ -87,7 +80,7 @@ public final class BinaryHelmValues {
     values.put("flyte-core-components", map("admin", map(
         "seedProjects", d.projects().stream().map(Project::name).toList(),
         "seedProjectsWithDetails", d.projects().stream().map(p -> map("name", p.name(), "description", p.description())).toList())));
-    values.put("enabled_plugins", map("tasks", ConfigTree.at(BinaryConfig.sections(plan).get("001-plugins.yaml"), "tasks")));
+    values.put("enabled_plugins", map("tasks", ConfigTree.at(sections.get("001-plugins.yaml"), "tasks")));
     if (d.plugins().connector().isPresent()) {
       values.put("flyteconnector", map("enabled", true));
     }
@@ -158,13 +151,12 @@ public final class BinaryHelmValues {
    * names: plugins, cluster resources' per-domain values, the webhook's secret backend, domains,
    * notifications, the user's extra config, and the sign-in parts the chart has no knob for.
    */
-  private static Map<String, Object> inline(Plan plan) {
+  private static Map<String, Object> inline(Plan plan, Map<String, Map<String, Object>> sections) {
     Map<String, Object> config = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> sections = BinaryConfig.sections(plan);
-    Map<String, Object> extraConfig = sections.getOrDefault(BinaryConfig.EXTRA_CONFIG_FILE, Map.of());
-    sections.remove(BinaryConfig.EXTRA_CONFIG_FILE);
-    for (Map<String, Object> file : sections.values()) {
-      config = ConfigTree.merged(config, file);
+    for (Map.Entry<String, Map<String, Object>> file : sections.entrySet()) {
+      if (!file.getKey().equals(BinaryConfig.EXTRA_CONFIG_FILE)) {
+        config = ConfigTree.merged(config, file.getValue());
+      }
     }
     CHART_OWNED.forEach(config::remove);
     Map<String, Object> webhook = ConfigTree.at(config, "webhook");
@@ -198,7 +190,7 @@ public final class BinaryHelmValues {
       config.put("auth", map("appAuth", appAuth));
     }
     // The user's own config goes in whole, over everything, as 100-extra-config.yaml does.
-    return ConfigTree.merged(config, extraConfig);
+    return ConfigTree.merged(config, sections.getOrDefault(BinaryConfig.EXTRA_CONFIG_FILE, Map.of()));
   }
 
   private static Map<String, Object> deployment(Plan plan) {

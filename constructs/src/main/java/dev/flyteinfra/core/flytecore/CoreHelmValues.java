@@ -46,17 +46,10 @@ public final class CoreHelmValues {
 
   /** What the chart cannot express of this deployment, as field path, problem and fix. */
   public static List<Problem> problems(FlyteDeployment d) {
-    List<Problem> problems = new ArrayList<>();
-    if (d.topology() != Topology.CORE) {
-      problems.add(new Problem("topology", "the flyte-core chart deploys topology core, not " + d.topology().name().toLowerCase(),
-          "use topology core, or --chart flyte-binary for binary"));
-    }
+    List<Problem> problems = ChartValues.problems(d, "flyte-core", Topology.CORE);
     if (d.multiCluster().isPresent()) {
       problems.add(new Problem("multiCluster", "the flyte-core chart installs one cluster per release; these values would be one of many",
           "deploy a control plane and its data planes with ./flyte-infra synth"));
-    }
-    if (d.database() != null && d.database().inCluster().isPresent()) {
-      problems.add(new Problem("database.inCluster", "the flyte-core chart runs no PostgreSQL", "give the host of a database of your own"));
     }
     if (d.database() != null && d.database().clientCertificateSecret().isPresent()) {
       problems.add(new Problem("database.clientCertificateSecret", "the flyte-core chart mounts one database Secret, the password's",
@@ -76,24 +69,25 @@ public final class CoreHelmValues {
   public static Map<String, Object> of(Plan plan) {
     FlyteDeployment d = plan.deployment();
     CoreConfig config = new CoreConfig(plan);
-    Map<String, Object> extraConfig = d.extraConfig();
+    Map<String, String> adminFiles = config.adminBase();
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("flyteadmin", flyteadmin(plan));
     values.put("datacatalog", component(plan, "datacatalog", d.components().datacatalog()));
     values.put("flytepropeller", flytepropeller(plan));
     values.put("flytescheduler", component(plan, "flytescheduler", d.components().flytescheduler()));
-    values.put("flyteconsole", flyteconsole(plan));
+    values.put("flyteconsole", component(plan, "flyteconsole", d.components().flyteconsole()));
     values.put("webhook", map("enabled", true, "resources", resources(d.components().webhook())));
     values.put("common", common(d));
     values.put("storage", storage(d));
-    values.put("db", map("admin", map("database", database(d.database())), "datacatalog", map("database", database(d.database()))));
+    Map<String, Object> database = map("database", database(d.database()));
+    values.put("db", map("admin", database, "datacatalog", database));
     // Never the chart's default Secret with the client secret "foobar": with sign-in it is yours.
     values.put("secrets", map("adminOauthClientCredentials", d.auth().map(auth -> map("enabled", false,
         "clientId", auth.serviceClientId().orElse(Auth.INTERNAL_SERVICE_CLIENT), "secretName", auth.serviceClientSecret().name()))
         .orElse(map("enabled", false))));
-    values.put("configmap", configmap(plan, config, extraConfig));
+    values.put("configmap", configmap(plan, config, adminFiles));
     values.put("cluster_resource_manager", map("enabled", true,
-        "config", map("cluster_resources", ConfigTree.at(parse(config.adminBase().get("cluster_resources.yaml")), "cluster_resources")),
+        "config", map("cluster_resources", ConfigTree.at(parse(adminFiles.get("cluster_resources.yaml")), "cluster_resources")),
         "templates", FlyteConfigSections.clusterResourceTemplates(d).entrySet().stream()
             .map(t -> map("key", t.getKey().replace(".yaml", ""), "value", t.getValue())).toList()));
     values.put("workflow_scheduler", map("enabled", true, "type", "native"));
@@ -114,9 +108,9 @@ public final class CoreHelmValues {
    * Each config file as the chart's entry for it: FlyteAdmin's server, auth and domains, DataCatalog's
    * and the scheduler's servers, and propeller's files, the ones without an entry merged into core.
    */
-  private static Map<String, Object> configmap(Plan plan, CoreConfig config, Map<String, Object> extraConfig) {
+  private static Map<String, Object> configmap(Plan plan, CoreConfig config, Map<String, String> admin) {
+    Map<String, Object> extraConfig = plan.deployment().extraConfig();
     Map<String, Object> configmap = new TreeMap<>();
-    Map<String, String> admin = config.adminBase();
     Map<String, Object> adminServer = parse(admin.get("server.yaml"));
     if (admin.containsKey("auth.yaml")) {
       adminServer = ConfigTree.merged(adminServer, parse(admin.get("auth.yaml")));
@@ -171,10 +165,6 @@ public final class CoreHelmValues {
     return propeller;
   }
 
-  private static Map<String, Object> flyteconsole(Plan plan) {
-    return component(plan, "flyteconsole", plan.deployment().components().flyteconsole());
-  }
-
   /**
    * A component's replicas (or autoscaling; the scheduler is a singleton), resources, image, identity
    * (FlyteConsole has none) and ServiceMonitor.
@@ -189,9 +179,8 @@ public final class CoreHelmValues {
     if (!name.equals("flytescheduler")) {
       values.put("replicaCount", settings.replicas());
     }
-    boolean hasIdentity = !console;
     settings.autoscaling().ifPresent(scaling -> values.put("autoscaling", autoscaling(scaling)));
-    if (hasIdentity) {
+    if (!console) {
       values.put("serviceAccount", map("create", true,
           "annotations", d.identity().map(Plan::serviceAccountAnnotations).orElse(Map.of())));
       d.identity().map(Plan::identityPodLabels).filter(labels -> !labels.isEmpty()).ifPresent(labels -> values.put("podLabels", labels));

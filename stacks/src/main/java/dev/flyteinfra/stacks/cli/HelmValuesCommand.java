@@ -2,11 +2,13 @@ package dev.flyteinfra.stacks.cli;
 
 import dev.flyteinfra.core.binary.BinaryHelmValues;
 import dev.flyteinfra.core.flytecore.CoreHelmValues;
+import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.core.plan.Plan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +43,8 @@ final class HelmValuesCommand implements Callable<Integer> {
     if (!binary && !chart.equals("flyte-core")) {
       inputs.addProblem(config, new Problem("chart", "'" + chart + "' is not a chart this writes values for", "use flyte-binary or flyte-core"));
     }
-    return inputs.writeFromOne(config, binary ? BinaryHelmValues::problems : CoreHelmValues::problems,
-        deployment -> binary ? BinaryHelmValues.yaml(Plan.of(deployment)) : CoreHelmValues.yaml(Plan.of(deployment)), out, spec);
+    Function<FlyteDeployment, List<Problem>> problems = binary ? BinaryHelmValues::problems : CoreHelmValues::problems;
+    Function<Plan, String> values = binary ? BinaryHelmValues::yaml : CoreHelmValues::yaml;
+    return inputs.writeFromOne(config, problems, deployment -> values.apply(Plan.of(deployment)), out, spec);
   }
 }
