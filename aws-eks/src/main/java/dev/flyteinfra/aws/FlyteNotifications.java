@@ -3,6 +3,8 @@ package dev.flyteinfra.aws;
 import dev.flyteinfra.core.model.ImmutableNotifications;
 import dev.flyteinfra.core.model.Notifications;
 import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Effect;
@@ -51,7 +53,6 @@ public final class FlyteNotifications extends Construct {
   List<PolicyStatement> backendAccess(String sender) {
     Stack stack = Stack.of(this);
     String domain = sender.substring(sender.indexOf('@') + 1);
-    String identities = "arn:" + stack.getPartition() + ":ses:" + stack.getRegion() + ":" + stack.getAccount() + ":identity/";
     return List.of(
         PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("sns:Publish"))
             .resources(List.of(topic.getTopicArn())).build(),
@@ -60,7 +61,12 @@ public final class FlyteNotifications extends Construct {
                 "sqs:ReceiveMessage"))
             .resources(List.of(queue.getQueueArn())).build(),
         PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
-            .resources(List.of(identities + sender, identities + domain)).build());
+            .resources(List.of(sesIdentity(stack, sender), sesIdentity(stack, domain))).build());
+  }
+
+  private static String sesIdentity(Stack stack, String identity) {
+    return stack.formatArn(ArnComponents.builder().service("ses").resource("identity").resourceName(identity)
+        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build());
   }
 
   /** The notifications as FlyteAdmin reaches these resources: topic, queue, this stack's region and account. */
