@@ -106,6 +106,19 @@ public interface EksOptions {
   /** Everything wrong with these options, with the field paths of the config file's {@code aws:} section. */
   default List<Problem> problems() {
     List<Problem> problems = new ArrayList<>();
+    if (!kubernetesVersion().matches("1\\.\\d{2}")) {
+      problems.add(new Problem("kubernetesVersion", "'" + kubernetesVersion() + "' is not an EKS Kubernetes version",
+          "write MAJOR.MINOR without a leading 'v' or a patch, e.g. 1.32"));
+    }
+    instanceType("nodeInstanceType", nodeInstanceType(), "an EC2 instance type", "m6i.xlarge").ifPresent(problems::add);
+    gpuNodes().flatMap(gpu -> instanceType("gpuNodes.instanceType", gpu.instanceType(), "an EC2 instance type", "g5.xlarge"))
+        .ifPresent(problems::add);
+    if (databaseInstanceType().startsWith("db.")) {
+      problems.add(new Problem("databaseInstanceType", "'" + databaseInstanceType() + "' carries RDS's db. prefix, which the stack adds",
+          "write " + databaseInstanceType().substring(3) + " (without db.)"));
+    } else {
+      instanceType("databaseInstanceType", databaseInstanceType(), "an RDS instance class", "r6g.large").ifPresent(problems::add);
+    }
     problems.addAll(ManagedCloud.scaleRangeProblems("nodeMinSize", "nodeMinSize", "nodeMaxSize",
         nodeMinSize(), nodeMaxSize(), 1));
     gpuNodes().ifPresent(gpu ->
@@ -125,6 +138,12 @@ public interface EksOptions {
         problems.add(new Problem("ingressCertificate", "hostedZoneId and hostedZoneName go together",
             "give both (the zone's id and its domain), or neither to validate the certificate by hand")));
     return problems;
+  }
+
+  /** The problem of an instance type written otherwise than FAMILY.SIZE, e.g. {@code m6i.xlarge}. */
+  private static Optional<Problem> instanceType(String field, String type, String what, String example) {
+    return type.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+") ? Optional.empty()
+        : Optional.of(new Problem(field, "'" + type + "' is not " + what, "write FAMILY.SIZE, e.g. " + example));
   }
 
   /** A managed node group of GPU instances (NVIDIA AMI), tainted {@code nvidia.com/gpu=present:NoSchedule}. */

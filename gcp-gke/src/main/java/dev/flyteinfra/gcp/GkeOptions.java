@@ -102,6 +102,8 @@ public interface GkeOptions {
     gpuNodes().ifPresent(gpu ->
         problems.addAll(ManagedCloud.scaleRangeProblems("gpuNodes.maxCount", "minCount", "maxCount",
             gpu.minCount(), gpu.maxCount(), 0)));
+    gpuNodes().filter(gpu -> gpu.acceleratorCount() < 1).ifPresent(gpu -> problems.add(new Problem("gpuNodes.acceleratorCount",
+        "must be at least 1, got " + gpu.acceleratorCount() + ": a GPU pool without GPUs", "attach 1 or more GPUs to each node, e.g. 1")));
     if (!List.of("RAPID", "REGULAR", "STABLE").contains(releaseChannel())) {
       problems.add(new Problem("releaseChannel", "'" + releaseChannel() + "' is not a GKE release channel",
           "use RAPID, REGULAR or STABLE"));

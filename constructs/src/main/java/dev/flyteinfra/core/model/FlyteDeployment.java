@@ -142,7 +142,7 @@ public interface FlyteDeployment {
 
   /** Every problem of this description, in field order; empty when it is valid. */
   default List<Problem> validate() {
-    return new DeploymentValidator(this).problems();
+    return DeploymentValidator.problems(this);
   }
 
   /** Throws {@link InvalidDeploymentException} listing every problem, unless this is valid. */

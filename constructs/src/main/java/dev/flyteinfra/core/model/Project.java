@@ -16,7 +16,7 @@ public interface Project {
   /** Default: the name. */
   @Value.Default
   default String description() {
-    return name();
+    return name() == null ? "" : name(); // a project without a name is reported by validate(), not here
   }
 
   /**

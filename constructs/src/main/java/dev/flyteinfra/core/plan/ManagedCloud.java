@@ -50,17 +50,33 @@ public final class ManagedCloud {
         "set " + minName + " to at least " + lowest + " and " + maxName + " to at least 1 and at least " + minName));
   }
 
+  private static boolean isIpv4Range(String cidr) {
+    if (!cidr.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")) {
+      return false;
+    }
+    String[] parts = cidr.split("[./]");
+    for (int i = 0; i < 4; i++) {
+      if (Integer.parseInt(parts[i]) > 255) {
+        return false;
+      }
+    }
+    return Integer.parseInt(parts[4]) <= 32;
+  }
+
   /**
    * What is wrong with the ranges allowed to reach a cluster's API endpoint: each must be an IPv4
    * CIDR range, and none the whole internet.
    */
   public static List<Problem> apiEndpointRangeProblems(String path, List<String> cidrs) {
     List<Problem> problems = new ArrayList<>();
-    cidrs.stream().filter(cidr -> !cidr.matches("\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}")).forEach(cidr ->
-        problems.add(new Problem(path, "'" + cidr + "' is not an IPv4 CIDR range", "write it as a.b.c.d/n")));
-    if (cidrs.contains("0.0.0.0/0")) {
-      problems.add(new Problem(path, "0.0.0.0/0 opens the cluster's API endpoint to the whole internet",
-          "list the ranges that need it (an office, a CI runner)"));
+    for (String cidr : cidrs) {
+      if (!isIpv4Range(cidr)) {
+        problems.add(new Problem(path, "'" + cidr + "' is not an IPv4 CIDR range", "write it as a.b.c.d/n, n from 1 to 32"));
+      } else if (cidr.endsWith("/0")) {
+        // Any address with prefix length 0 is every address: 0.0.0.0/0, however it is written.
+        problems.add(new Problem(path, cidr + " opens the cluster's API endpoint to the whole internet",
+            "list the ranges that need it (an office, a CI runner)"));
+      }
     }
     return problems;
   }
