@@ -82,6 +82,11 @@ class InvalidConfigTest {
             "no custom authorization server"),
         arguments("external server without flytectl client", "auth: {" + external.replace("flytectlClientId: flytectl", "flytectlClientId: null") + "}",
             "auth.flytectlClientId", "is required"),
+        arguments("issuer given as its discovery document",
+            "auth: {issuer: 'https://example.okta.com/oauth2/default/.well-known/openid-configuration'}", "auth.issuer",
+            "discovery document, not its issuer"),
+        arguments("provider written with an underscore", "auth: {provider: azure_ad}", "auth.provider",
+            "is not one of [okta, google, azure-ad, keycloak, generic]"),
         arguments("CI clients on an external server", "auth: {" + external + ", ciClients: [{id: ci, secretHash: x}]}",
             "auth.ciClients", "knows its own clients"));
   }
@@ -157,7 +162,16 @@ class InvalidConfigTest {
             "multiCluster: {dataPlanes: [" + dp + "}, {name: dp-b, endpoint: 'https://b.example.com', credentialsSecret: dp-b, labels: [gpu], enabled: false}]}",
             "multiCluster.dataPlanes[1].labels[0]", "points at no enabled cluster"),
         arguments("bad label", "multiCluster: {dataPlanes: [" + dp + ", labels: [GPU_A]}]}", "multiCluster.dataPlanes[0].labels[0]", "is not valid"),
-        arguments("no admin endpoint", "multiCluster: {adminEndpoint: null}", "multiCluster.adminEndpoint", "is required"));
+        arguments("no admin endpoint", "multiCluster: {adminEndpoint: null}", "multiCluster.adminEndpoint", "is required"),
+        arguments("admin endpoint as an https URL", "multiCluster: {adminEndpoint: 'https://flyte.example.com'}",
+            "multiCluster.adminEndpoint", "is not a gRPC address"),
+        arguments("catalog endpoint as a URL", "multiCluster: {catalogEndpoint: 'https://datacatalog.example.com/'}",
+            "multiCluster.catalogEndpoint", "is not a gRPC address"),
+        arguments("propeller QPS with a fraction", "propeller: {kubeClientQps: 12.5}", "propeller.kubeClientQps", "is not a whole number"),
+        arguments("CPU target as a fraction", "components: {flyteadmin: {autoscaling: {targetCpuUtilizationPercent: 0.8}}}",
+            "components.flyteadmin.autoscaling.targetCpuUtilizationPercent", "0.8 is not a whole number"),
+        arguments("binary settings on core", "components: {binary: {resources: {cpu: '2', memory: 4Gi, memoryLimit: 4Gi}}}",
+            "components.binary", "only used by the binary and sandbox topologies"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -333,6 +347,38 @@ class InvalidConfigTest {
             "must not exceed the interval"),
         arguments("monitor label value", "monitoring: {labels: {release: 'kube prometheus'}}", "monitoring.labels.release",
             "is not a label value"),
+        arguments("Flyte in kube-system", "namespace: kube-system", "namespace", "Kubernetes keeps for itself"),
+        arguments("Flyte in the default namespace", "namespace: default", "namespace", "Kubernetes keeps for itself"),
+        arguments("project making a kube- namespace", "projects: [{name: kube}]\ndomains: [{name: system}]", "projects[0].name",
+            "makes the namespace kube-system"),
+        arguments("task identity of another cloud", "identity: {awsRoleArn: 'arn:aws:iam::123456789012:role/f'}\n"
+            + "taskIdentity: {azureClientId: 00000000-0000-0000-0000-000000000001}", "taskIdentity", "is a azure identity"),
+        arguments("identity of another cloud than the store", "identity: {gcpServiceAccount: 'flyte@my-project.iam.gserviceaccount.com'}",
+            "identity", "while the object store is aws's"),
+        arguments("core components on the binary", "components: {flyteadmin: {replicas: 2}}", "components.flyteadmin",
+            "only used by the core topology"),
+        arguments("propeller settings on the binary", "propeller: {workers: 80}", "propeller", "only used by the core topology"),
+        arguments("secret in an environment variable list", "extraConfig: {plugins: {k8s: {default-env-vars: "
+            + "[{AWS_SECRET_ACCESS_KEY: abc123}]}}}", "extraConfig.plugins.k8s.default-env-vars[0].AWS_SECRET_ACCESS_KEY",
+            "credential in plain text"),
+        arguments("secret as a name/value entry", "extraConfig: {env: [{name: AWS_SECRET_ACCESS_KEY, value: abc123}]}",
+            "extraConfig.env[0].value", "a credential in plain text"),
+        arguments("Azure storage key in extra config", "extraConfig: {storage: {stow: {kind: azure, config: {account: acme, key: abc123}}}}",
+            "extraConfig.storage.stow.config.key", "credential in plain text"),
+        arguments("access key id as a value", "extraConfig: {storage: {connection: {auth-id: AKIAABCDEFGHIJKLMNOP}}}",
+            "extraConfig.storage.connection.auth-id", "credential in plain text"),
+        arguments("RDS class with its db. prefix", "aws: {databaseInstanceType: db.r6g.large}", "aws.databaseInstanceType",
+            "db. prefix"),
+        arguments("EKS version with a v", "aws: {kubernetesVersion: v1.32}", "aws.kubernetesVersion", "not an EKS Kubernetes version"),
+        arguments("aws endpoint open to all in another notation", "aws: {publicEndpointCidrs: [10.0.0.0/0]}", "aws.publicEndpointCidrs",
+            "whole internet"),
+        arguments("aws endpoint range with a bad octet", "aws: {publicEndpointCidrs: [300.0.0.0/8]}", "aws.publicEndpointCidrs",
+            "not an IPv4 CIDR range"),
+        arguments("GKE GPU pool without GPUs", "gcp: {region: us-central1, gpuNodes: {acceleratorCount: 0}}\n"
+            + "storage: {s3: null, gcs: {project: my-project}}", "gcp.gpuNodes.acceleratorCount", "a GPU pool without GPUs"),
+        arguments("unknown key holding a list", "databses: [a, b]", "databses", "not a known key"),
+        arguments("misspelt key", "databse: {host: db.example.com}", "databse", "not a known key"),
+        arguments("replicas as a fraction", "components: {binary: {replicas: 1.5}}", "components.binary.replicas", "not a whole number"),
         arguments("operators without an operator plugin", "plugins: {operators: true, connector: {}}", "plugins.operators",
             "no plugin with an operator is enabled"));
   }
@@ -354,6 +400,80 @@ class InvalidConfigTest {
       assertThat(problem.fix()).isNotBlank();
     });
     assertThat(e.getMessage()).contains(path + ": ");
+  }
+
+  /** Keys and list items left without a value, written as users leave them: {@code key:} and {@code - }. */
+  static Stream<Arguments> emptyValues() {
+    return Stream.of(
+        arguments("an empty cloud section", "aws:\n", "aws", "has no value"),
+        arguments("an empty plugin", "plugins:\n  spark:\n", "plugins.spark", "has no value"),
+        arguments("an annotation without a value", "ingress:\n  annotations:\n    alb.ingress.kubernetes.io/scheme:\n",
+            "ingress.annotations.alb.ingress.kubernetes.io/scheme", "has no value"),
+        arguments("an empty domain", "domains:\n  - name: development\n  -\n", "domains[1]", "has no value"),
+        arguments("an empty project", "projects:\n  -\n  - name: flytesnacks\n", "projects[0]", "has no value"),
+        arguments("an empty connector task type", "plugins:\n  connector:\n    taskTypes:\n      - sensor\n      -\n",
+            "plugins.connector.taskTypes[1]", "has no value"),
+        arguments("an empty Spark property", "plugins:\n  spark:\n    sparkConfig:\n      spark.executor.memory:\n",
+            "plugins.spark.sparkConfig.spark.executor.memory", "has no value"),
+        arguments("an empty monitoring label", "monitoring:\n  labels:\n    release:\n", "monitoring.labels.release", "has no value"),
+        arguments("an empty project quota", "projects:\n  - name: p\n    quotas:\n      development:\n",
+            "projects[0].quotas.development", "has no value"),
+        arguments("a duplicate nested key", "ingress:\n  host: flyte.example.com\n  host: flyte.example.org\n", "ingress.host",
+            "Duplicate field 'host'"),
+        arguments("a wrong shape above other mistakes", "ingress: flyte.example.com\nlogLevel: 9\n", "logLevel", "between 0 (panic) and 5"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("emptyValues")
+  void anEmptyValueIsRejectedWithItsFieldPath(String mistake, String yaml, String path, String message) {
+    assertRejected(VALID + yaml, path, message);
+  }
+
+  @Test
+  void anchorsAliasesAndMergeKeysAreResolvedAsYamlMeansThem() {
+    String config = """
+        name: flyte
+        topology: core
+        database:
+          host: db.example.com
+          passwordSecret: &dbSecret {name: flyte-db, key: password}
+        storage:
+          metadataBucket: flyte-metadata
+          s3: {region: us-east-1}
+        components:
+          flyteadmin:
+            resources: &small {cpu: 250m, memory: 256Mi, memoryLimit: 512Mi}
+          datacatalog:
+            resources:
+              <<: *small
+              memoryLimit: 1Gi
+          flyteconsole:
+            resources: *small
+        plugins:
+          connector:
+            secret: connectors
+            resources: {<<: [*small], cpu: 500m}
+        """;
+
+    var deployment = ConfigLoader.parse(config);
+
+    assertThat(deployment.components().flyteconsole().resources()).isEqualTo(deployment.components().flyteadmin().resources());
+    assertThat(deployment.components().datacatalog().resources().cpu()).isEqualTo("250m");
+    assertThat(deployment.components().datacatalog().resources().memoryLimit()).isEqualTo("1Gi");
+    assertThat(deployment.plugins().connector().orElseThrow().resources().cpu()).isEqualTo("500m");
+    assertThat(deployment.plugins().connector().orElseThrow().resources().memory()).isEqualTo("256Mi");
+  }
+
+  @Test
+  void anExtraConfigTolerationKeyIsNoCredential() {
+    var deployment = ConfigLoader.parse(VALID + """
+        extraConfig:
+          plugins:
+            k8s:
+              default-tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]
+        """);
+
+    assertThat(deployment.extraConfig()).containsKey("plugins");
   }
 
   @Test
