@@ -1,13 +1,21 @@
 package dev.flyteinfra.stacks.cli;
 
 import dev.flyteinfra.stacks.PulumiRuntime;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code flyte-infra}: synthesize and validate Flyte deployments from config files. Exit status
- * 0 on success, 2 for bad input (every problem on stderr, nothing written), 1 for an internal
- * failure.
+ * 0 on success, 2 for bad input (every problem on stderr, nothing written), 1 for a failure of
+ * flyte-infra itself (one line on stderr; the stack trace with {@code --debug}, else in a file
+ * whose path the line gives).
  */
 @Command(
     name = "flyte-infra",
@@ -22,24 +30,49 @@ public final class FlyteInfraCli implements Runnable {
   /** Exit status for a failure of flyte-infra itself. */
   static final int INTERNAL_FAILURE = 1;
 
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "On a failure of flyte-infra itself, print the stack trace too.")
+  boolean debug;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: synth, validate, client-config or ci-workflow");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "choose a command: " + String.join(", ", spec.subcommands().keySet()));
   }
 
   /** Runs the CLI and returns its exit status (for tests and embedding). */
   public static int execute(String... args) {
-    return new CommandLine(new FlyteInfraCli())
+    FlyteInfraCli cli = new FlyteInfraCli();
+    return new CommandLine(cli)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-          commandLine.getErr().println("flyte-infra: internal failure: " + e);
-          e.printStackTrace(commandLine.getErr());
+          PrintWriter err = commandLine.getErr();
+          err.println("flyte-infra: internal failure: " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+              : ": " + e.getMessage().lines().findFirst().orElse("")) + " — " + traceNote(e, cli.debug, err));
+          err.flush();
           return INTERNAL_FAILURE;
         })
         .execute(args);
+  }
+
+  /** Prints the stack trace with {@code --debug}, else writes it to a file; says where it is. */
+  private static String traceNote(Exception e, boolean debug, PrintWriter err) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    if (debug) {
+      err.print(trace);
+      return "the stack trace is above; please report it";
+    }
+    try {
+      Path file = Files.createTempFile("flyte-infra-failure-", ".txt");
+      Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
+      return "the stack trace is in " + file + " (or run again with --debug); please report it";
+    } catch (IOException | RuntimeException writeFailure) {
+      return "run again with --debug for the stack trace; please report it";
+    }
   }
 
   public static void main(String[] args) {

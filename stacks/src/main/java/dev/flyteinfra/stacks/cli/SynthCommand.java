@@ -1,8 +1,11 @@
 package dev.flyteinfra.stacks.cli;
 
-import dev.flyteinfra.stacks.DeploymentOutputs;
 import dev.flyteinfra.core.manifest.SynthOutput;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
+import dev.flyteinfra.core.model.Problem;
+import dev.flyteinfra.stacks.DeploymentOutputs;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Option;
       "Bad input: exit status 2, every problem listed, nothing written."
     })
 final class SynthCommand implements Callable<Integer> {
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A deployment config file (YAML or JSON); repeatable.")
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A deployment config file (YAML or JSON), - for standard input; repeatable.")
   List<Path> configs = List.of();
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder. Default: synth-output/ of the repository.")
@@ -35,8 +38,17 @@ final class SynthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> files = configs.isEmpty() ? Inputs.configFilesIn(Home.resolve("examples")) : configs;
+    Path examples = Home.resolve("examples");
+    if (configs.isEmpty() && !Files.isDirectory(examples)) {
+      Inputs none = new Inputs();
+      none.addProblem(new Problem("--config", "is required here: there is no examples/ folder at " + examples.getParent()
+          + " to synthesize", "give --config FILE (and --out DIR), or run ./flyte-infra from the flyte-infra repository"));
+      return none.report(spec.commandLine().getErr());
+    }
+    List<Path> files = configs.isEmpty() ? Inputs.configFilesIn(examples) : configs;
     Inputs inputs = Inputs.load(files);
+    Path target = out != null ? out : Home.resolve("synth-output");
+    OutputPaths.folderProblem(target).ifPresent(inputs::addProblem);
     if (inputs.hasProblems()) {
       return inputs.report(spec.commandLine().getErr());
     }
@@ -51,10 +63,14 @@ final class SynthCommand implements Callable<Integer> {
     if (inputs.hasProblems()) {
       return inputs.report(spec.commandLine().getErr());
     }
-    Path target = out != null ? out : Home.resolve("synth-output");
-    SynthOutput.write(target, output);
-    output.forEach((name, files1) ->
-        spec.commandLine().getOut().println("wrote " + target.resolve(name) + "/ (" + files1.size() + " files)"));
+    try {
+      SynthOutput.write(target, output);
+    } catch (UncheckedIOException e) {
+      inputs.addProblem(OutputPaths.writeFailure(e));
+      return inputs.report(spec.commandLine().getErr());
+    }
+    output.forEach((name, written) ->
+        spec.commandLine().getOut().println("wrote " + target.resolve(name) + "/ (" + written.size() + " files)"));
     return 0;
   }
 }

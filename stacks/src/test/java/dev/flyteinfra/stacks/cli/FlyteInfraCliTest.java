@@ -2,7 +2,9 @@ package dev.flyteinfra.stacks.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -197,6 +199,73 @@ class FlyteInfraCliTest {
 
     assertThat(status).isZero();
     assertThat(out.toString()).contains("Usage: flyte-infra");
+  }
+
+  @Test
+  void aConfigOnStandardInputIsRead() throws Exception {
+    InputStream stdin = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(GOOD.getBytes(StandardCharsets.UTF_8)));
+      assertThat(run("synth", "--config", "-", "--out", dir.resolve("out").toString())).isZero();
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(dir.resolve("out/flyte/kustomization.yaml")).exists();
+  }
+
+  /** Where --out cannot be written, found before anything is: each bad input, exit 2, nothing written. */
+  @Test
+  void anOutFolderThatCannotBeWrittenIsBadInput() throws Exception {
+    Path config = file("good.yaml", GOOD);
+    Path aFile = file("a-file", "x");
+
+    assertThat(run("synth", "--config", config.toString(), "--out", aFile.toString())).isEqualTo(2);
+    assertThat(run("synth", "--config", config.toString(), "--out", aFile.resolve("below").toString())).isEqualTo(2);
+    assertThat(run("synth", "--config", config.toString(), "--out", "")).isEqualTo(2);
+    assertThat(run("helm-values", "--config", config.toString(), "--chart", "flyte-binary", "--out", dir.toString())).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--out: '" + aFile + "' is a file, not a folder", "--out: '" + aFile
+        + "' is a file, so nothing can be written below it", "--out: is empty", "--out: '" + dir + "' is a folder")
+        .doesNotContain("Exception", "\tat ");
+    assertThat(Files.readString(aFile)).isEqualTo("x");
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("good.yaml", "a-file");
+    }
+  }
+
+  @Test
+  void aConfigThatIsNoFileIsSaidSo() throws Exception {
+    Files.createDirectory(dir.resolve("configs"));
+
+    assertThat(run("validate", "--config", dir.resolve("configs").toString())).isEqualTo(2);
+    assertThat(run("validate", "--config", "/dev/null")).isEqualTo(2);
+    assertThat(run("validate", "--config", Files.write(dir.resolve("latin1.yaml"),
+        (GOOD + "# équipe\n").getBytes(StandardCharsets.ISO_8859_1)).toString())).isEqualTo(2);
+
+    assertThat(err.toString()).contains("configs: (file): is a folder, not a config file", "/dev/null: (root): is empty",
+        "latin1.yaml: (file): is not UTF-8 text: byte 0xE9 at line 8");
+  }
+
+  @Test
+  void synthWithoutConfigOutsideTheRepositoryAsksForOne() {
+    String home = System.getProperty("flyteinfra.home");
+    try {
+      System.setProperty("flyteinfra.home", dir.toString());
+      assertThat(run("synth")).isEqualTo(2);
+    } finally {
+      if (home == null) {
+        System.clearProperty("flyteinfra.home");
+      } else {
+        System.setProperty("flyteinfra.home", home);
+      }
+    }
+    assertThat(err.toString()).contains("--config: is required here: there is no examples/ folder");
+  }
+
+  @Test
+  void noCommandListsEveryCommand() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).contains("choose a command: synth, validate, client-config, ci-workflow, helm-values");
   }
 
   @Test
