@@ -304,6 +304,9 @@ class InvalidConfigTest {
             "not a known key"),
         arguments("gcp region misspelled", "gcp: {region: uscentral}\nstorage: {s3: null, gcs: {project: my-project}}", "gcp.region",
             "is not a GCP region"),
+        arguments("gcp without region", "gcp: {}\nstorage: {s3: null, gcs: {project: my-project}}", "gcp.region", "is required"),
+        arguments("cloud options wrong beside other mistakes", "aws: {backupRetentionDays: 99}\nlogLevel: 9", "aws.backupRetentionDays",
+            "1 to 35 days"),
         arguments("gcp release channel", "gcp: {region: us-central1, releaseChannel: NIGHTLY}\nstorage: {s3: null, gcs: {project: my-project}}",
             "gcp.releaseChannel", "not a GKE release channel"),
         arguments("gcp endpoint open to all", "gcp: {region: us-central1, masterAuthorizedCidrs: [0.0.0.0/0]}\n"

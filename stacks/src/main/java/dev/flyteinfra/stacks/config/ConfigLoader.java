@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a deployment description from YAML or JSON (the config file maps onto
@@ -44,6 +46,7 @@ import java.util.Set;
 public final class ConfigLoader {
   /** The cloud sections a config file may have beside the deployment's keys, and their types. */
   private static final Map<String, Class<?>> CLOUD_SECTIONS = cloudSections();
+  private static final Pattern MISSING_ATTRIBUTES = Pattern.compile("some of required attributes are not set \\[([^\\]]+)\\]");
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new Jdk8Module())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -121,6 +124,10 @@ public final class ConfigLoader {
     Optional<EksOptions> aws = Optional.ofNullable((EksOptions) clouds.get("aws"));
     Optional<GkeOptions> gcp = Optional.ofNullable((GkeOptions) clouds.get("gcp"));
     Optional<AksOptions> azure = Optional.ofNullable((AksOptions) clouds.get("azure"));
+    // The cloud options' own problems (sizes, ranges, notations) whatever else is wrong, so all come out in one run.
+    aws.ifPresent(options -> options.problems().forEach(p -> problems.add(p.under("aws"))));
+    gcp.ifPresent(options -> options.problems().forEach(p -> problems.add(p.under("gcp"))));
+    azure.ifPresent(options -> options.problems().forEach(p -> problems.add(p.under("azure"))));
     if (deployment != null && problems.isEmpty()) {
       // What only the cloud's stack cannot build (a sandbox, in-cluster servers, the wrong storage, bad sizes).
       FlyteDeployment valid = deployment;
@@ -142,11 +149,30 @@ public final class ConfigLoader {
     } catch (JsonMappingException e) {
       String path = pathOf(e);
       String full = section.equals("(root)") ? path : path.equals("(root)") ? section : section + "." + path;
-      problems.add(new Problem(full, "cannot be read", "check it against the README's config reference"));
+      List<String> missing = missingAttributes(e);
+      if (missing.isEmpty()) {
+        problems.add(new Problem(full, "cannot be read", "check it against the README's config reference"));
+      }
+      missing.forEach(attribute -> problems.add(new Problem(full.equals("(root)") ? attribute : full + "." + attribute,
+          "is required", "give it: the README's config reference describes it")));
     } catch (JsonProcessingException e) {
       problems.add(new Problem(section, "cannot be read", "check it against the README's config reference"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The required attributes an options type was built without (its builder refuses to build
+   * then, as a CDK props type does): Immutables names them in its message.
+   */
+  private static List<String> missingAttributes(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      Matcher m = MISSING_ATTRIBUTES.matcher(String.valueOf(cause.getMessage()));
+      if (cause instanceof IllegalStateException && m.find()) {
+        return List.of(m.group(1).split(",\\s*"));
+      }
+    }
+    return List.of();
   }
 
   /** A value already reported as unreadable is not reported again as invalid. */
