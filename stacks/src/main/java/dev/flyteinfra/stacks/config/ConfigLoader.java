@@ -92,7 +92,7 @@ public final class ConfigLoader {
     }
     YamlTree.Result tree = YamlTree.read(text.text().orElseThrow());
     InvalidDeploymentException.throwIfAny(tree.problems());
-    if (tree.root() == null) {
+    if (tree.root() == null || tree.root() instanceof YamlTree.Scalar scalar && scalar.kind() == YamlTree.Scalar.Kind.NULL) {
       throw new InvalidDeploymentException(List.of(new Problem("(root)", "is empty",
           "write a deployment description; see the README's config reference")));
     }

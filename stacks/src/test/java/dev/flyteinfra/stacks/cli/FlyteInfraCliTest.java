@@ -239,10 +239,11 @@ class FlyteInfraCliTest {
 
     assertThat(run("validate", "--config", dir.resolve("configs").toString())).isEqualTo(2);
     assertThat(run("validate", "--config", "/dev/null")).isEqualTo(2);
+    assertThat(run("validate", "--config", file("only-a-marker.yaml", "---\n").toString())).isEqualTo(2);
     assertThat(run("validate", "--config", Files.write(dir.resolve("latin1.yaml"),
         (GOOD + "# équipe\n").getBytes(StandardCharsets.ISO_8859_1)).toString())).isEqualTo(2);
 
-    assertThat(err.toString()).contains("configs: (file): is a folder, not a config file", "/dev/null: (root): is empty",
+    assertThat(err.toString()).contains("configs: (file): is a folder, not a config file", "/dev/null: (root): is empty", "only-a-marker.yaml: (root): is empty",
         "latin1.yaml: (file): is not UTF-8 text: byte 0xE9 at line 8");
   }
 
