@@ -21,9 +21,9 @@ public final class ConfigText {
   private ConfigText() {}
 
   /** The decoded text, or the problem that keeps the bytes from being one. */
-  public static Either decode(byte[] bytes) {
+  public static Decoded decode(byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
-      return Either.problem(new Problem("(file)", "is " + bytes.length + " bytes, more than the " + MAX_BYTES + " a config file may have",
+      return Decoded.problem(new Problem("(file)", "is " + bytes.length + " bytes, more than the " + MAX_BYTES + " a config file may have",
           "give the deployment description itself (a few kilobytes), not a bundle or a binary file"));
     }
     if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
@@ -41,26 +41,26 @@ public final class ConfigText {
     int offset = startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
     for (int i = offset; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        return Either.problem(new Problem("(file)", "holds NUL bytes (line " + lineAt(bytes, i) + "): it is UTF-16 or UTF-32 without a "
+        return Decoded.problem(new Problem("(file)", "holds NUL bytes (line " + lineAt(bytes, i) + "): it is UTF-16 or UTF-32 without a "
             + "byte-order mark, or not text at all", "save it as UTF-8 text"));
       }
     }
     return strict(bytes, offset, StandardCharsets.UTF_8, "UTF-8");
   }
 
-  private static Either strict(byte[] bytes, int offset, Charset charset, String name) {
+  private static Decoded strict(byte[] bytes, int offset, Charset charset, String name) {
     CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
     try {
-      return new Either(Optional.of(decoder.decode(buffer).toString()), Optional.empty());
+      return new Decoded(Optional.of(decoder.decode(buffer).toString()), Optional.empty());
     } catch (CharacterCodingException e) {
       int at = buffer.position();
       String what = name.equals("UTF-8")
           ? "is not UTF-8 text: byte 0x" + String.format("%02X", bytes[Math.min(at, bytes.length - 1)] & 0xFF) + " at line "
               + lineAt(bytes, at) + " is not UTF-8 (Latin-1 or Windows-1252 text?)"
           : "is not valid " + name + " text after its byte-order mark";
-      return Either.problem(new Problem("(file)", what, "save the file as UTF-8"));
+      return Decoded.problem(new Problem("(file)", what, "save the file as UTF-8"));
     }
   }
 
@@ -87,9 +87,9 @@ public final class ConfigText {
   }
 
   /** The text, or the problem that keeps the bytes from being text. */
-  public record Either(Optional<String> text, Optional<Problem> problem) {
-    static Either problem(Problem problem) {
-      return new Either(Optional.empty(), Optional.of(problem));
+  public record Decoded(Optional<String> text, Optional<Problem> problem) {
+    static Decoded problem(Problem problem) {
+      return new Decoded(Optional.empty(), Optional.of(problem));
     }
   }
 }

@@ -86,7 +86,7 @@ public final class ConfigLoader {
 
   /** Parses and validates a config file's bytes with its cloud section; throws with every problem, each with its field path. */
   public static DeploymentConfig parseConfig(byte[] bytes) {
-    ConfigText.Either text = ConfigText.decode(bytes);
+    ConfigText.Decoded text = ConfigText.decode(bytes);
     if (text.problem().isPresent()) {
       throw new InvalidDeploymentException(List.of(text.problem().get()));
     }
