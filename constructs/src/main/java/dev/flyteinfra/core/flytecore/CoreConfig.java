@@ -65,8 +65,7 @@ final class CoreConfig {
             "profilerPort", METRICS,
             "metricsScope", "flyte:",
             "metadataStoragePrefix", List.of("metadata", "admin"),
-            "eventVersion", 2,
-            "testing", Map.of("host", "http://" + CoreNames.admin(plan))))));
+            "eventVersion", 2))));
     Map<String, Object> remoteData = new LinkedHashMap<>();
     remoteData.put("scheme", d.storage().gcs().isPresent() ? "gcs" : "local");
     d.storage().s3().ifPresent(s3 -> remoteData.put("region", s3.region()));
@@ -91,7 +90,7 @@ final class CoreConfig {
           "name", cluster.name(),
           "endpoint", cluster.endpoint(),
           "enabled", cluster.enabled(),
-          "auth", Map.of("type", "file_path", "tokenPath", dir + "/token", "certPath", dir + "/ca.crt")));
+          "auth", Map.of("tokenPath", dir + "/token", "certPath", dir + "/ca.crt")));
       if (cluster.enabled()) {
         cluster.labels().forEach(label ->
             labelClusterMap.computeIfAbsent(label, l -> new ArrayList<>()).add(Map.of("id", cluster.name(), "weight", 1)));
@@ -130,7 +129,7 @@ final class CoreConfig {
     Map<String, String> files = common();
     files.put("admin.yaml", Yaml.write(adminClient(CoreNames.admin(plan) + ":" + ADMIN_SERVICE_GRPC, true)));
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
-    files.put("server.yaml", Yaml.write(Map.of("scheduler", Map.of("metricsScope", "flyte:", "profilerPort", METRICS))));
+    files.put("server.yaml", Yaml.write(Map.of("scheduler", Map.of("profilerPort", METRICS))));
     return files;
   }
 
