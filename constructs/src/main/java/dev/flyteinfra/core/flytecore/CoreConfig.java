@@ -2,6 +2,7 @@ package dev.flyteinfra.core.flytecore;
 
 import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
+import dev.flyteinfra.core.config.FlyteSections;
 import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.DataPlaneCluster;
@@ -13,17 +14,19 @@ import dev.flyteinfra.core.model.PropellerSharding;
 import dev.flyteinfra.core.plan.Plan;
 import dev.flyteinfra.core.plugins.FlyteConnector;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The config files of the core topology's ConfigMaps, named and shaped as the official flyte-core
  * chart names them (admin base config, clusters config, datacatalog, scheduler, propeller, …),
- * plus {@code zz-extra-config.yaml} with the user's {@code extraConfig}, which sorts last so it
- * wins when Flyte merges {@code *.yaml}.
+ * plus {@code zz-extra-config.yaml} with the sections of the user's {@code extraConfig} that the
+ * component reads ({@link FlyteSections}), which sorts last so it wins when Flyte merges {@code *.yaml}.
  */
 final class CoreConfig {
   static final int ADMIN_HTTP = 8088;
@@ -41,6 +44,13 @@ final class CoreConfig {
   static final String TEMPLATES_DIR = "/etc/flyte/clusterresource/templates";
   static final String CREDENTIALS_DIR = "/var/run/credentials";
   static final String WEBHOOK_CERTS_DIR = "/etc/webhook/certs";
+  static final String EXTRA_CONFIG_FILE = "zz-extra-config.yaml";
+  /** Who reads each ConfigMap: FlyteAdmin (also syncresources), FlyteScheduler, DataCatalog, and propeller's config (its webhook, its manager). */
+  static final Set<FlyteSections.Binary> ADMIN_READERS = EnumSet.of(FlyteSections.Binary.FLYTEADMIN);
+  static final Set<FlyteSections.Binary> SCHEDULER_READERS = EnumSet.of(FlyteSections.Binary.FLYTESCHEDULER);
+  static final Set<FlyteSections.Binary> CATALOG_READERS = EnumSet.of(FlyteSections.Binary.DATACATALOG);
+  static final Set<FlyteSections.Binary> PROPELLER_READERS =
+      EnumSet.of(FlyteSections.Binary.FLYTEPROPELLER, FlyteSections.Binary.PROPELLER_MANAGER);
 
   private final Plan plan;
   private final FlyteDeployment d;
@@ -52,7 +62,7 @@ final class CoreConfig {
 
   /** FlyteAdmin's own config ({@code flyte-admin-base-config}). */
   Map<String, String> adminBase() {
-    Map<String, String> files = common();
+    Map<String, String> files = common(ADMIN_READERS);
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
     files.put("domain.yaml", Yaml.write(FlyteConfigSections.domains(d.domains())));
     files.put("server.yaml", Yaml.write(Map.of(
@@ -101,7 +111,7 @@ final class CoreConfig {
 
   /** syncresources' config ({@code flyte-clusterresourcesync-config}). */
   Map<String, String> clusterResourceSync() {
-    Map<String, String> files = common();
+    Map<String, String> files = common(ADMIN_READERS);
     files.put("cluster_resources.yaml", Yaml.write(clusterResources()));
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
     files.put("domain.yaml", Yaml.write(FlyteConfigSections.domains(d.domains())));
@@ -114,7 +124,7 @@ final class CoreConfig {
   }
 
   Map<String, String> datacatalog() {
-    Map<String, String> files = common();
+    Map<String, String> files = common(CATALOG_READERS);
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
     files.put("server.yaml", Yaml.write(Map.of(
         "application", Map.of("grpcPort", CATALOG_GRPC, "httpPort", CATALOG_HTTP, "grpcServerReflection", true,
@@ -126,7 +136,7 @@ final class CoreConfig {
   }
 
   Map<String, String> scheduler() {
-    Map<String, String> files = common();
+    Map<String, String> files = common(SCHEDULER_READERS);
     files.put("admin.yaml", Yaml.write(adminClient(CoreNames.admin(plan) + ":" + ADMIN_SERVICE_GRPC, true)));
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
     files.put("server.yaml", Yaml.write(Map.of("scheduler", Map.of("profilerPort", METRICS))));
@@ -136,7 +146,7 @@ final class CoreConfig {
   /** Propeller's config ({@code flyte-propeller-config}), also mounted by the pod webhook. */
   Map<String, String> propeller(Optional<DataPlaneCluster> dataPlane) {
     Optional<MultiCluster> multi = d.multiCluster();
-    Map<String, String> files = common();
+    Map<String, String> files = common(PROPELLER_READERS);
     files.put("admin.yaml", Yaml.write(multi.isPresent()
         ? adminClient(multi.get().adminEndpoint(), multi.get().insecure())
         : adminClient(CoreNames.admin(plan) + ":" + ADMIN_SERVICE_GRPC, true)));
@@ -239,13 +249,22 @@ final class CoreConfig {
     return Map.of("cluster_resources", section);
   }
 
-  /** Files every component's config has: the logger, and the user's overrides last. */
-  private Map<String, String> common() {
+  /**
+   * Files every component's config has: the logger, and last the sections of the user's overrides
+   * that the component's binaries read (none: no file).
+   */
+  private Map<String, String> common(Set<FlyteSections.Binary> readers) {
     Map<String, String> files = new TreeMap<>();
     files.put("logger.yaml", Yaml.write(FlyteConfigSections.logger(d.logLevel())));
-    if (!d.extraConfig().isEmpty()) {
-      files.put("zz-extra-config.yaml", Yaml.write(d.extraConfig()));
+    Map<String, Object> extra = extraConfig(readers);
+    if (!extra.isEmpty()) {
+      files.put(EXTRA_CONFIG_FILE, Yaml.write(extra));
     }
     return files;
+  }
+
+  /** The sections of the user's {@code extraConfig} that any of these binaries reads. */
+  Map<String, Object> extraConfig(Set<FlyteSections.Binary> readers) {
+    return FlyteSections.readBy(d.extraConfig(), readers);
   }
 }

@@ -133,6 +133,29 @@ class CoreTopologyTest {
   }
 
   @Test
+  void eachSectionOfExtraConfigGoesOnlyToTheComponentsThatReadIt() {
+    FlyteDeployment d = base().putExtraConfig("task_resources", Map.of("defaults", Map.of("cpu", "500m")))
+        .putExtraConfig("storage", Map.of("cache", Map.of("max_size_mbs", 10)))
+        .putExtraConfig("plugins", Map.of("k8s", Map.of("inject-finalizer", true), "spark", Map.of("spark-config-default", List.of())))
+        .putExtraConfig("application", Map.of("grpcPort", 8089))
+        .build();
+    List<HasMetadata> objects = FlyteManifests.synthesize(d).objects();
+
+    JsonNode admin = yaml(configMap(objects, "flyte-admin-base-config").getData().get("zz-extra-config.yaml"));
+    assertThat(admin.fieldNames()).toIterable().containsExactlyInAnyOrder("task_resources", "storage", "plugins");
+    assertThat(admin.at("/plugins").fieldNames()).as("FlyteAdmin reads plugins.k8s, not plugins.spark").toIterable().containsExactly("k8s");
+    assertThat(admin.at("/task_resources/defaults/cpu").asText()).isEqualTo("500m");
+    assertThat(yaml(configMap(objects, "flyte-scheduler-config").getData().get("zz-extra-config.yaml")).fieldNames())
+        .toIterable().containsExactlyInAnyOrder("task_resources", "storage", "plugins");
+    assertThat(yaml(configMap(objects, "flyte-datacatalog-config").getData().get("zz-extra-config.yaml")).fieldNames())
+        .toIterable().containsExactlyInAnyOrder("storage", "application");
+    JsonNode propeller = yaml(configMap(objects, "flyte-propeller-config").getData().get("zz-extra-config.yaml"));
+    assertThat(propeller.fieldNames()).toIterable().containsExactlyInAnyOrder("storage", "plugins");
+    assertThat(propeller.at("/plugins").fieldNames()).toIterable().containsExactlyInAnyOrder("k8s", "spark");
+    assertThat(configMap(objects, "flyte-admin-clusters-config").getData()).doesNotContainKey("zz-extra-config.yaml");
+  }
+
+  @Test
   void aProjectQuotaBecomesAFlytectlClusterResourceAttributeFile() {
     FlyteDeployment d = base()
         .domains(List.of(dev.flyteinfra.core.model.ImmutableDomain.builder().name("production")
