@@ -36,6 +36,8 @@ final class CoreConfig {
   static final int ADMIN_SERVICE_GRPC = 81;
   static final int CATALOG_HTTP = 8080;
   static final int CATALOG_GRPC = 8089;
+  /** DataCatalog's Service port: gRPC. */
+  static final int CATALOG_SERVICE_GRPC = 89;
   static final int METRICS = 10254;
   static final int CONSOLE = 8080;
   static final int WEBHOOK = 9443;
@@ -151,7 +153,7 @@ final class CoreConfig {
         ? adminClient(multi.get().adminEndpoint(), multi.get().insecure())
         : adminClient(CoreNames.admin(plan) + ":" + ADMIN_SERVICE_GRPC, true)));
     files.put("catalog.yaml", Yaml.write(Map.of("catalog-cache", Map.of(
-        "endpoint", multi.map(MultiCluster::catalogEndpoint).orElse(CoreNames.datacatalog(plan) + ":89"),
+        "endpoint", multi.map(MultiCluster::catalogEndpoint).orElse(CoreNames.datacatalog(plan) + ":" + CATALOG_SERVICE_GRPC),
         "insecure", multi.map(MultiCluster::insecure).orElse(true),
         "type", "datacatalog"))));
     files.put("copilot.yaml", Yaml.write(Map.of("plugins", Map.of("k8s", Map.of("co-pilot",
