@@ -135,13 +135,13 @@ class FlyteAksTest {
     assertThat(rule).contains("Microsoft-ContainerLogV2", "ContainerInsights", "\"enableContainerLogV2\" : true");
     assertThat(one(plan, "azure-native:insights:DataCollectionRuleAssociation").inputs())
         .containsEntry("associationName", "ContainerInsightsExtension");
-    assertThat(PulumiPlan.toJson(all(plan, "kubernetes:core/v1:ConfigMap"))).contains("azure-log-templates",
+    assertThat(PulumiPlan.toJson(all(plan, "kubernetes:core/v1:ConfigMap"))).contains("LogsBlade.AnalyticsShareLinkToQuery",
         "%2Fsubscriptions%2F" + AzurePlanOutputs.SUBSCRIPTION + "%2FresourceGroups%2Fflyte%2Fproviders"
             + "%2FMicrosoft.OperationalInsights%2Fworkspaces%2Fflyte-logs");
 
     List<PlannedResource> without = plan(args(Topology.CORE).build());
     assertThat(all(without, "azure-native:operationalinsights:Workspace")).isEmpty();
-    assertThat(PulumiPlan.toJson(all(without, "kubernetes:core/v1:ConfigMap"))).doesNotContain("azure-log-templates");
+    assertThat(PulumiPlan.toJson(all(without, "kubernetes:core/v1:ConfigMap"))).doesNotContain("LogsBlade.AnalyticsShareLinkToQuery");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
+import dev.flyteinfra.core.config.FlyteSections;
 import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
@@ -12,6 +13,7 @@ import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.plan.Plan;
 import dev.flyteinfra.core.plan.SandboxPorts;
 import dev.flyteinfra.core.plugins.FlyteConnector;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +63,10 @@ final class BinaryConfig {
       config.put("admin", admin);
       files.put("004-auth.yaml", config);
     });
-    if (!d.extraConfig().isEmpty()) {
-      files.put(EXTRA_CONFIG_FILE, d.extraConfig());
+    // flyte-binary reads every section but flytepropeller-manager's, which it does not run.
+    Map<String, Object> extra = FlyteSections.readBy(d.extraConfig(), EnumSet.of(FlyteSections.Binary.FLYTE_BINARY));
+    if (!extra.isEmpty()) {
+      files.put(EXTRA_CONFIG_FILE, extra);
     }
     return files;
   }

@@ -119,7 +119,7 @@ public final class BinaryHelmValues {
     return storage;
   }
 
-  /** The log level, and the chart's knob for each log link this library sets (Azure's goes inline). */
+  /** The log level, and the chart's knob for each log link this library sets (Azure's template link goes inline). */
   private static Map<String, Object> logging(FlyteDeployment d) {
     Map<String, Object> links = FlyteConfigSections.taskLogLinks(d.taskLogs());
     Map<String, Object> plugins = new LinkedHashMap<>();
@@ -171,16 +171,15 @@ public final class BinaryHelmValues {
       config.put("cluster_resources", map("customData", clusterResources.get("customData")));
     }
     config.remove("propeller");
-    // Log links are the chart's logging knobs, but Azure's, which it has none for.
+    // Log links are the chart's logging knobs, but the template links (Azure's), which it has none for.
     Map<String, Object> plugins = ConfigTree.at(config, "plugins");
-    Map<String, Object> azureLogs = map();
-    ConfigTree.at(plugins, "logs").entrySet().stream().filter(e -> e.getKey().startsWith("azure-"))
-        .forEach(e -> azureLogs.put(e.getKey(), e.getValue()));
+    Object templates = ConfigTree.at(plugins, "logs").get("templates");
     plugins.remove("logs");
     plugins.remove("k8s-array");
-    if (!azureLogs.isEmpty()) {
-      plugins.put("logs", azureLogs);
-      plugins.put("k8s-array", map("logs", map("config", azureLogs)));
+    if (templates != null) {
+      Map<String, Object> logs = map("templates", templates);
+      plugins.put("logs", logs);
+      plugins.put("k8s-array", map("logs", map("config", logs)));
     }
     config.put("plugins", plugins);
     Map<String, Object> appAuth = ConfigTree.at(config, "auth", "appAuth");

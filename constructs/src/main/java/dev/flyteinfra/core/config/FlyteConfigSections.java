@@ -14,12 +14,16 @@ import dev.flyteinfra.core.model.TaskLogs;
 import dev.flyteinfra.core.model.TaskSecrets;
 import dev.flyteinfra.core.model.WorkloadIdentity;
 import dev.flyteinfra.core.plan.Plan;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The sections of Flyte's configuration that every topology shares, in Flyte's own key names:
@@ -33,10 +37,24 @@ public final class FlyteConfigSections {
       + "resource.labels.namespace_name%%3D%%22{{.namespace}}%%22%%0Aresource.labels.pod_name%%3D%%22{{.podName}}%%22"
       + "%%0Aresource.labels.container_name%%3D%%22{{.containerName}}%%22?project=%s"
       + "&angularJsUrl=%%2Flogs%%2Fviewer%%3Fproject%%3D%s";
-  // Flyte appends the pod's ContainerLogV2 query (gzipped, base64, URL-encoded) to this link.
-  private static final String AZURE_LOGS_TEMPLATE = "https://portal.azure.com#@%s/blade/Microsoft_OperationsManagementSuite_Workspace"
-      + "/Logs.ReactView/resourceId/%%2Fsubscriptions%%2F%s%%2FresourceGroups%%2F%s%%2Fproviders"
-      + "%%2FMicrosoft.OperationalInsights%%2Fworkspaces%%2F%s/source/LogsBlade.AnalyticsShareLinkToQuery/q/";
+  /**
+   * A link to the Log Analytics workspace's Logs with a KQL query: the portal runs the query given
+   * URL-encoded after {@code /query/} (the {@code /q/} form wants it gzipped, which a template cannot do).
+   */
+  private static final String AZURE_LOGS_LINK = "https://portal.azure.com/#@%s/blade/Microsoft_Azure_Monitoring_Logs/LogsBlade"
+      + "/resourceId/%s/source/LogsBlade.AnalyticsShareLinkToQuery/query/%s";
+  /**
+   * The pod's container's rows of Container insights' ContainerLogV2 table since the pod started
+   * (the time filter in the query overrides the portal's default of the last 24 hours). Flyte
+   * replaces each {@code {{ .var }}} verbatim; pod, namespace and container names are DNS names and
+   * the start time digits, so the filled-in link stays URL-safe.
+   */
+  private static final String AZURE_LOGS_QUERY = "ContainerLogV2"
+      + "\n| where PodNamespace == \"{{ .namespace }}\" and PodName == \"{{ .podName }}\" and ContainerName == \"{{ .containerName }}\""
+      + "\n| where TimeGenerated >= unixtime_seconds_todatetime({{ .podUnixStartTime }})"
+      + "\n| project TimeGenerated, LogMessage"
+      + "\n| order by TimeGenerated asc";
+  private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{ \\.[A-Za-z]+ \\}\\}");
 
   /** The Secret in every project-domain namespace that holds MinIO's access key for task pods. */
   public static final String TASK_STORAGE_SECRET = "flyte-storage-credentials";
@@ -146,11 +164,36 @@ public final class FlyteConfigSections {
         String.format(Locale.ROOT, CLOUDWATCH_TEMPLATE, region, logs.cloudwatchLogGroup().orElseThrow())));
     logs.stackdriverProject().ifPresent(project -> links.put("stackdriver-template-uri",
         String.format(Locale.ROOT, STACKDRIVER_TEMPLATE, project, project)));
-    logs.azure().ifPresent(azure -> links.put("azure-log-templates", List.of(map(
+    // Flyte 1.16.8 has no Azure log plugin (azure-log-templates is Flyte 2's): a template link of its own.
+    logs.azure().ifPresent(azure -> links.put("templates", List.of(map(
         "displayName", "Azure Logs",
-        "templateUris", List.of(String.format(Locale.ROOT, AZURE_LOGS_TEMPLATE,
-            azure.tenantId(), azure.subscriptionId(), azure.resourceGroup(), azure.workspace()))))));
+        "templateUris", List.of(azureLogsLink(azure))))));
     return links;
+  }
+
+  /** The portal link of the Azure Logs template: the workspace's Logs running {@link #AZURE_LOGS_QUERY}. */
+  private static String azureLogsLink(TaskLogs.AzureLogAnalytics azure) {
+    String workspace = "/subscriptions/" + azure.subscriptionId() + "/resourceGroups/" + azure.resourceGroup()
+        + "/providers/Microsoft.OperationalInsights/workspaces/" + azure.workspace();
+    return String.format(Locale.ROOT, AZURE_LOGS_LINK, urlEncoded(azure.tenantId()), urlEncoded(workspace),
+        urlEncodedTemplate(AZURE_LOGS_QUERY));
+  }
+
+  /** A template URL-encoded but for its {@code {{ .var }}} variables, which Flyte fills in. */
+  private static String urlEncodedTemplate(String template) {
+    StringBuilder encoded = new StringBuilder();
+    Matcher variable = TEMPLATE_VARIABLE.matcher(template);
+    int last = 0;
+    while (variable.find()) {
+      encoded.append(urlEncoded(template.substring(last, variable.start()))).append(variable.group());
+      last = variable.end();
+    }
+    return encoded.append(urlEncoded(template.substring(last))).toString();
+  }
+
+  /** Percent-encoded for a URL path segment (spaces as %20, not +). */
+  private static String urlEncoded(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /**

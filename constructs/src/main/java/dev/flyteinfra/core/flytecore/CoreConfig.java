@@ -2,6 +2,7 @@ package dev.flyteinfra.core.flytecore;
 
 import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
+import dev.flyteinfra.core.config.FlyteSections;
 import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.Yaml;
 import dev.flyteinfra.core.model.DataPlaneCluster;
@@ -13,17 +14,19 @@ import dev.flyteinfra.core.model.PropellerSharding;
 import dev.flyteinfra.core.plan.Plan;
 import dev.flyteinfra.core.plugins.FlyteConnector;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The config files of the core topology's ConfigMaps, named and shaped as the official flyte-core
  * chart names them (admin base config, clusters config, datacatalog, scheduler, propeller, …),
- * plus {@code zz-extra-config.yaml} with the user's {@code extraConfig}, which sorts last so it
- * wins when Flyte merges {@code *.yaml}.
+ * plus {@code zz-extra-config.yaml} with the sections of the user's {@code extraConfig} that the
+ * component reads ({@link FlyteSections}), which sorts last so it wins when Flyte merges {@code *.yaml}.
  */
 final class CoreConfig {
   static final int ADMIN_HTTP = 8088;
@@ -33,6 +36,8 @@ final class CoreConfig {
   static final int ADMIN_SERVICE_GRPC = 81;
   static final int CATALOG_HTTP = 8080;
   static final int CATALOG_GRPC = 8089;
+  /** DataCatalog's Service port: gRPC. */
+  static final int CATALOG_SERVICE_GRPC = 89;
   static final int METRICS = 10254;
   static final int CONSOLE = 8080;
   static final int WEBHOOK = 9443;
@@ -41,6 +46,13 @@ final class CoreConfig {
   static final String TEMPLATES_DIR = "/etc/flyte/clusterresource/templates";
   static final String CREDENTIALS_DIR = "/var/run/credentials";
   static final String WEBHOOK_CERTS_DIR = "/etc/webhook/certs";
+  static final String EXTRA_CONFIG_FILE = "zz-extra-config.yaml";
+  /** Who reads each ConfigMap: FlyteAdmin (also syncresources), FlyteScheduler, DataCatalog, and propeller's config (its webhook, its manager). */
+  static final Set<FlyteSections.Binary> ADMIN_READERS = EnumSet.of(FlyteSections.Binary.FLYTEADMIN);
+  static final Set<FlyteSections.Binary> SCHEDULER_READERS = EnumSet.of(FlyteSections.Binary.FLYTESCHEDULER);
+  static final Set<FlyteSections.Binary> CATALOG_READERS = EnumSet.of(FlyteSections.Binary.DATACATALOG);
+  static final Set<FlyteSections.Binary> PROPELLER_READERS =
+      EnumSet.of(FlyteSections.Binary.FLYTEPROPELLER, FlyteSections.Binary.PROPELLER_MANAGER);
 
   private final Plan plan;
   private final FlyteDeployment d;
@@ -52,7 +64,7 @@ final class CoreConfig {
 
   /** FlyteAdmin's own config ({@code flyte-admin-base-config}). */
   Map<String, String> adminBase() {
-    Map<String, String> files = common();
+    Map<String, String> files = common(ADMIN_READERS);
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
     files.put("domain.yaml", Yaml.write(FlyteConfigSections.domains(d.domains())));
     files.put("server.yaml", Yaml.write(Map.of(
@@ -65,8 +77,7 @@ final class CoreConfig {
             "profilerPort", METRICS,
             "metricsScope", "flyte:",
             "metadataStoragePrefix", List.of("metadata", "admin"),
-            "eventVersion", 2,
-            "testing", Map.of("host", "http://" + CoreNames.admin(plan))))));
+            "eventVersion", 2))));
     Map<String, Object> remoteData = new LinkedHashMap<>();
     remoteData.put("scheme", d.storage().gcs().isPresent() ? "gcs" : "local");
     d.storage().s3().ifPresent(s3 -> remoteData.put("region", s3.region()));
@@ -91,7 +102,7 @@ final class CoreConfig {
           "name", cluster.name(),
           "endpoint", cluster.endpoint(),
           "enabled", cluster.enabled(),
-          "auth", Map.of("type", "file_path", "tokenPath", dir + "/token", "certPath", dir + "/ca.crt")));
+          "auth", Map.of("tokenPath", dir + "/token", "certPath", dir + "/ca.crt")));
       if (cluster.enabled()) {
         cluster.labels().forEach(label ->
             labelClusterMap.computeIfAbsent(label, l -> new ArrayList<>()).add(Map.of("id", cluster.name(), "weight", 1)));
@@ -102,7 +113,7 @@ final class CoreConfig {
 
   /** syncresources' config ({@code flyte-clusterresourcesync-config}). */
   Map<String, String> clusterResourceSync() {
-    Map<String, String> files = common();
+    Map<String, String> files = common(ADMIN_READERS);
     files.put("cluster_resources.yaml", Yaml.write(clusterResources()));
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
     files.put("domain.yaml", Yaml.write(FlyteConfigSections.domains(d.domains())));
@@ -115,7 +126,7 @@ final class CoreConfig {
   }
 
   Map<String, String> datacatalog() {
-    Map<String, String> files = common();
+    Map<String, String> files = common(CATALOG_READERS);
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
     files.put("server.yaml", Yaml.write(Map.of(
         "application", Map.of("grpcPort", CATALOG_GRPC, "httpPort", CATALOG_HTTP, "grpcServerReflection", true,
@@ -127,22 +138,22 @@ final class CoreConfig {
   }
 
   Map<String, String> scheduler() {
-    Map<String, String> files = common();
+    Map<String, String> files = common(SCHEDULER_READERS);
     files.put("admin.yaml", Yaml.write(adminClient(CoreNames.admin(plan) + ":" + ADMIN_SERVICE_GRPC, true)));
     files.put("db.yaml", Yaml.write(FlyteConfigSections.database(d.database())));
-    files.put("server.yaml", Yaml.write(Map.of("scheduler", Map.of("metricsScope", "flyte:", "profilerPort", METRICS))));
+    files.put("server.yaml", Yaml.write(Map.of("scheduler", Map.of("profilerPort", METRICS))));
     return files;
   }
 
   /** Propeller's config ({@code flyte-propeller-config}), also mounted by the pod webhook. */
   Map<String, String> propeller(Optional<DataPlaneCluster> dataPlane) {
     Optional<MultiCluster> multi = d.multiCluster();
-    Map<String, String> files = common();
+    Map<String, String> files = common(PROPELLER_READERS);
     files.put("admin.yaml", Yaml.write(multi.isPresent()
         ? adminClient(multi.get().adminEndpoint(), multi.get().insecure())
         : adminClient(CoreNames.admin(plan) + ":" + ADMIN_SERVICE_GRPC, true)));
     files.put("catalog.yaml", Yaml.write(Map.of("catalog-cache", Map.of(
-        "endpoint", multi.map(MultiCluster::catalogEndpoint).orElse(CoreNames.datacatalog(plan) + ":89"),
+        "endpoint", multi.map(MultiCluster::catalogEndpoint).orElse(CoreNames.datacatalog(plan) + ":" + CATALOG_SERVICE_GRPC),
         "insecure", multi.map(MultiCluster::insecure).orElse(true),
         "type", "datacatalog"))));
     files.put("copilot.yaml", Yaml.write(Map.of("plugins", Map.of("k8s", Map.of("co-pilot",
@@ -240,13 +251,22 @@ final class CoreConfig {
     return Map.of("cluster_resources", section);
   }
 
-  /** Files every component's config has: the logger, and the user's overrides last. */
-  private Map<String, String> common() {
+  /**
+   * Files every component's config has: the logger, and last the sections of the user's overrides
+   * that the component's binaries read (none: no file).
+   */
+  private Map<String, String> common(Set<FlyteSections.Binary> readers) {
     Map<String, String> files = new TreeMap<>();
     files.put("logger.yaml", Yaml.write(FlyteConfigSections.logger(d.logLevel())));
-    if (!d.extraConfig().isEmpty()) {
-      files.put("zz-extra-config.yaml", Yaml.write(d.extraConfig()));
+    Map<String, Object> extra = extraConfig(readers);
+    if (!extra.isEmpty()) {
+      files.put(EXTRA_CONFIG_FILE, Yaml.write(extra));
     }
     return files;
+  }
+
+  /** The sections of the user's {@code extraConfig} that any of these binaries reads. */
+  Map<String, Object> extraConfig(Set<FlyteSections.Binary> readers) {
+    return FlyteSections.readBy(d.extraConfig(), readers);
   }
 }

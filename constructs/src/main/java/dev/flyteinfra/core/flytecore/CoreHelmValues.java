@@ -39,7 +39,6 @@ public final class CoreHelmValues {
   /** Propeller config files the chart renders from a {@code configmap} entry of the same name. */
   private static final Set<String> PROPELLER_ENTRIES = Set.of("admin", "catalog", "copilot", "core", "enabled_plugins", "k8s",
       "resource_manager", "task_logs");
-  private static final String EXTRA_CONFIG_FILE = "zz-extra-config.yaml";
   private static final String OIDC_SECRET_DIR = "/etc/flyte/oidc";
 
   private CoreHelmValues() {}
@@ -109,7 +108,6 @@ public final class CoreHelmValues {
    * and the scheduler's servers, and propeller's files, the ones without an entry merged into core.
    */
   private static Map<String, Object> configmap(Plan plan, CoreConfig config, Map<String, String> admin) {
-    Map<String, Object> extraConfig = plan.deployment().extraConfig();
     Map<String, Object> configmap = new TreeMap<>();
     Map<String, Object> adminServer = parse(admin.get("server.yaml"));
     if (admin.containsKey("auth.yaml")) {
@@ -120,22 +118,24 @@ public final class CoreHelmValues {
       adminServer = ConfigTree.merged(adminServer, map("auth", map("userAuth", map("openId", map(
           "clientSecretFile", OIDC_SECRET_DIR + "/" + plan.deployment().auth().get().clientSecret().key())))));
     }
-    configmap.put("adminServer", ConfigTree.merged(adminServer, extraConfig));
+    configmap.put("adminServer", ConfigTree.merged(adminServer, config.extraConfig(CoreConfig.ADMIN_READERS)));
     configmap.put("logger", parse(admin.get("logger.yaml")));
     configmap.put("domain", parse(admin.get("domain.yaml")));
     configmap.put("remoteData", parse(admin.get("remoteData.yaml")));
-    configmap.put("datacatalogServer", ConfigTree.merged(parse(config.datacatalog().get("server.yaml")), extraConfig));
-    configmap.put("schedulerConfig", ConfigTree.merged(parse(config.scheduler().get("server.yaml")), extraConfig));
+    configmap.put("datacatalogServer", ConfigTree.merged(parse(config.datacatalog().get("server.yaml")),
+        config.extraConfig(CoreConfig.CATALOG_READERS)));
+    configmap.put("schedulerConfig", ConfigTree.merged(parse(config.scheduler().get("server.yaml")),
+        config.extraConfig(CoreConfig.SCHEDULER_READERS)));
     Map<String, Object> core = new LinkedHashMap<>();
     for (Map.Entry<String, String> file : config.propeller(Optional.empty()).entrySet()) {
       String entry = file.getKey().replace(".yaml", "");
       if (PROPELLER_ENTRIES.contains(entry) && !entry.equals("core")) {
         configmap.put(entry, parse(file.getValue()));
-      } else if (!file.getKey().equals(EXTRA_CONFIG_FILE) && !entry.equals("logger") && !entry.equals("storage")) {
+      } else if (!file.getKey().equals(CoreConfig.EXTRA_CONFIG_FILE) && !entry.equals("logger") && !entry.equals("storage")) {
         core = ConfigTree.merged(core, parse(file.getValue()));
       }
     }
-    configmap.put("core", ConfigTree.merged(core, extraConfig));
+    configmap.put("core", ConfigTree.merged(core, config.extraConfig(CoreConfig.PROPELLER_READERS)));
     return configmap;
   }
 

@@ -50,6 +50,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.ArrayList;
@@ -272,7 +273,7 @@ public final class CoreTopology {
         List.of(dbPassword(), KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), catalog.getMetadata().getName())),
         checksums(catalog), false));
     objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(
-        servicePort("grpc", 89, "grpc"), servicePort("http-metrics", CoreConfig.METRICS, "http-metrics"))));
+        servicePort("grpc", CoreConfig.CATALOG_SERVICE_GRPC, "grpc"), servicePort("http-metrics", CoreConfig.METRICS, "http-metrics"))));
     objects.addAll(availability(component, name));
     return objects;
   }
@@ -441,14 +442,40 @@ public final class CoreTopology {
     String admin = CoreNames.admin(plan);
     List<HTTPIngressPath> http = new ArrayList<>(KubeObjects.ingressPaths(KubeObjects.CONSOLE_PATHS, plan.nameWith("flyteconsole"), 80));
     http.addAll(KubeObjects.ingressPaths(KubeObjects.ADMIN_HTTP_PATHS, admin, CoreConfig.ADMIN_SERVICE_HTTP));
-    List<HTTPIngressPath> grpc = KubeObjects.ingressPaths(KubeObjects.grpcPaths(), admin, CoreConfig.ADMIN_SERVICE_GRPC);
+    List<HTTPIngressPath> grpc = new ArrayList<>(KubeObjects.ingressPaths(KubeObjects.grpcPaths(), admin, CoreConfig.ADMIN_SERVICE_GRPC));
+    // Data planes reach DataCatalog at catalogEndpoint: route its gRPC service there, on Flyte's host
+    // when it is the same (or the Ingress matches every host), else on a rule of its own.
+    Optional<String> catalogHost = d.multiCluster().map(multi -> endpointHost(multi.catalogEndpoint()));
+    List<HTTPIngressPath> catalog = catalogHost.isEmpty() ? List.of() : KubeObjects.ingressPaths(
+        KubeObjects.grpcPaths(List.of(KubeObjects.DATACATALOG_GRPC_SERVICE)), CoreNames.datacatalog(plan), CoreConfig.CATALOG_SERVICE_GRPC);
+    Optional<String> ownCatalogHost = catalogHost.filter(host -> settings.host().isPresent() && !settings.host().get().equalsIgnoreCase(host));
+    if (ownCatalogHost.isEmpty()) {
+      grpc.addAll(catalog);
+    }
+    Ingress grpcIngress;
+    List<HasMetadata> ingresses = new ArrayList<>();
     if (!settings.separateGrpc()) {
       http.addAll(grpc);
-      return List.of(KubeObjects.ingress(meta(plan.name(), "ingress"), settings, http, settings.httpAnnotations()));
+      grpcIngress = KubeObjects.ingress(meta(plan.name(), "ingress"), settings, http, settings.httpAnnotations());
+    } else {
+      ingresses.add(KubeObjects.ingress(meta(plan.nameWith("http"), "ingress"), settings, http, settings.httpAnnotations()));
+      grpcIngress = KubeObjects.ingress(meta(plan.nameWith("grpc"), "ingress"), settings, grpc, settings.grpcAnnotations());
     }
-    return List.of(
-        KubeObjects.ingress(meta(plan.nameWith("http"), "ingress"), settings, http, settings.httpAnnotations()),
-        KubeObjects.ingress(meta(plan.nameWith("grpc"), "ingress"), settings, grpc, settings.grpcAnnotations()));
+    ownCatalogHost.ifPresent(host -> KubeObjects.withHost(grpcIngress, settings, host, catalog));
+    ingresses.add(grpcIngress);
+    return ingresses;
+  }
+
+  /** The host of a gRPC endpoint: {@code host:port}, {@code dns:///host:port} or a URL. */
+  static String endpointHost(String endpoint) {
+    String host = endpoint.contains("://") ? endpoint.substring(endpoint.indexOf("://") + 3) : endpoint;
+    host = host.replaceFirst("^/+", "");
+    int slash = host.indexOf('/');
+    if (slash >= 0) {
+      host = host.substring(0, slash);
+    }
+    int colon = host.lastIndexOf(':');
+    return colon >= 0 ? host.substring(0, colon) : host;
   }
 
   // ---- shared pieces ----

@@ -69,6 +69,9 @@ public final class KubeObjects {
       "/flyteidl.service.AdminService", "/flyteidl.service.AuthMetadataService", "/flyteidl.service.DataProxyService",
       "/flyteidl.service.IdentityService", "/flyteidl.service.SignalService", "/grpc.health.v1.Health");
 
+  /** DataCatalog's gRPC service: flyteidl's datacatalog.proto, package datacatalog, service DataCatalog. */
+  public static final String DATACATALOG_GRPC_SERVICE = "/datacatalog.DataCatalog";
+
   private KubeObjects() {}
 
   public static ConfigMap configMap(ObjectMeta meta, Map<String, String> data) {
@@ -234,9 +237,14 @@ public final class KubeObjects {
     return paths.stream().map(path -> new HTTPIngressPath(backend, path, "ImplementationSpecific")).toList();
   }
 
-  /** Every gRPC service path, with and without {@code /*}. */
+  /** Every gRPC service path of FlyteAdmin, with and without {@code /*}. */
   public static List<String> grpcPaths() {
-    return GRPC_SERVICES.stream().flatMap(service -> Stream.of(service, service + "/*")).toList();
+    return grpcPaths(GRPC_SERVICES);
+  }
+
+  /** The paths of these gRPC services ({@code /<package>.<Service>}), each with and without {@code /*}. */
+  public static List<String> grpcPaths(List<String> services) {
+    return services.stream().flatMap(service -> Stream.of(service, service + "/*")).toList();
   }
 
   /** The namespace, held to the restricted Pod Security Standard that every Flyte pod here meets. */
@@ -261,6 +269,23 @@ public final class KubeObjects {
     Ingress ingress = new Ingress();
     ingress.setMetadata(meta);
     ingress.setSpec(spec);
+    return ingress;
+  }
+
+  /**
+   * The Ingress with one more rule, for another host, and with TLS that host's own TLS entry (the
+   * same Secret, so its certificate must name that host too).
+   */
+  public static Ingress withHost(Ingress ingress, IngressSettings settings, String host, List<HTTPIngressPath> paths) {
+    IngressSpec spec = ingress.getSpec();
+    List<IngressRule> rules = new ArrayList<>(spec.getRules());
+    rules.add(new IngressRule(host, new HTTPIngressRuleValue(paths)));
+    spec.setRules(rules);
+    settings.tlsSecret().ifPresent(secret -> {
+      List<IngressTLS> tls = new ArrayList<>(spec.getTls());
+      tls.add(new IngressTLS(List.of(host), secret));
+      spec.setTls(tls);
+    });
     return ingress;
   }
 

@@ -2,6 +2,7 @@ package dev.flyteinfra.core.flytecore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -13,6 +14,7 @@ import dev.flyteinfra.core.model.ImmutableAutoscaling;
 import dev.flyteinfra.core.model.ImmutableComponentSettings;
 import dev.flyteinfra.core.model.ImmutableComponents;
 import dev.flyteinfra.core.model.ImmutableDataPlaneCluster;
+import dev.flyteinfra.core.model.ImmutableIngressSettings;
 import dev.flyteinfra.core.model.ImmutableMultiCluster;
 import dev.flyteinfra.core.model.ImmutablePropellerSettings;
 import dev.flyteinfra.core.model.ImmutablePropellerSharding;
@@ -25,7 +27,11 @@ import dev.flyteinfra.core.model.Topology;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,6 +136,97 @@ class CoreTopologyTest {
     assertThat(yaml(configMap(dataPlane, "flyte-propeller-config").getData().get("core.yaml")).at("/propeller/cluster-id").asText())
         .isEqualTo("dp-b");
     assertThatThrownBy(() -> FlyteManifests.synthesize(d)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 clusters");
+  }
+
+  private static dev.flyteinfra.core.model.ImmutableFlyteDeployment.Builder multiCluster(String catalogEndpoint, boolean separateGrpc) {
+    return base().multiCluster(ImmutableMultiCluster.builder()
+            .adminEndpoint("dns:///flyte.example.com:443")
+            .catalogEndpoint(catalogEndpoint)
+            .addDataPlanes(ImmutableDataPlaneCluster.builder().name("dp-a").endpoint("https://a.example.com").credentialsSecret("dp-a").build())
+            .build())
+        .ingress(ImmutableIngressSettings.builder().host("flyte.example.com").tlsSecret("flyte-tls").separateGrpc(separateGrpc)
+            .putGrpcAnnotations("alb.ingress.kubernetes.io/backend-protocol-version", "GRPC").build());
+  }
+
+  private static List<Ingress> ingresses(FlyteDeployment d) {
+    return FlyteManifests.synthesizeClusters(d).get("control-plane").objects().stream()
+        .filter(o -> o instanceof Ingress).map(o -> (Ingress) o).toList();
+  }
+
+  private static List<String> paths(IngressRule rule, String service) {
+    return rule.getHttp().getPaths().stream().filter(p -> p.getBackend().getService().getName().equals(service))
+        .map(p -> p.getPath() + " -> " + p.getBackend().getService().getPort().getNumber()).toList();
+  }
+
+  @Test
+  void theDataPlanesReachDataCatalogOnItsOwnHostThroughTheGrpcIngress() {
+    List<Ingress> ingresses = ingresses(multiCluster("catalog.example.com:443", true).build());
+
+    Ingress grpc = ingresses.stream().filter(i -> i.getMetadata().getName().equals("flyte-grpc")).findFirst().orElseThrow();
+    assertThat(grpc.getMetadata().getAnnotations()).containsEntry("alb.ingress.kubernetes.io/backend-protocol-version", "GRPC");
+    assertThat(grpc.getSpec().getRules()).extracting(IngressRule::getHost).containsExactly("flyte.example.com", "catalog.example.com");
+    assertThat(paths(grpc.getSpec().getRules().get(0), "flyte-datacatalog")).isEmpty();
+    assertThat(paths(grpc.getSpec().getRules().get(1), "flyte-datacatalog"))
+        .containsExactly("/datacatalog.DataCatalog -> 89", "/datacatalog.DataCatalog/* -> 89");
+    assertThat(grpc.getSpec().getRules().get(1).getHttp().getPaths()).hasSize(2);
+    assertThat(grpc.getSpec().getTls()).extracting(IngressTLS::getHosts, IngressTLS::getSecretName).containsExactly(
+        tuple(List.of("flyte.example.com"), "flyte-tls"), tuple(List.of("catalog.example.com"), "flyte-tls"));
+    // The Service port the route names is DataCatalog's gRPC port.
+    Service catalog = FlyteManifests.synthesizeClusters(multiCluster("catalog.example.com:443", true).build()).get("control-plane").objects()
+        .stream().filter(o -> o instanceof Service && o.getMetadata().getName().equals("flyte-datacatalog")).map(o -> (Service) o)
+        .findFirst().orElseThrow();
+    assertThat(catalog.getSpec().getPorts()).anySatisfy(port -> {
+      assertThat(port.getPort()).isEqualTo(89);
+      assertThat(port.getName()).isEqualTo("grpc");
+    });
+    // On one cluster propeller reaches DataCatalog inside it: no route.
+    List<HasMetadata> single = FlyteManifests.synthesize(base().ingress(ImmutableIngressSettings.builder().host("flyte.example.com").build())
+        .build()).objects();
+    assertThat(single).filteredOn(o -> o instanceof Ingress).isNotEmpty().allSatisfy(ingress ->
+        assertThat(((Ingress) ingress).getSpec().getRules()).allSatisfy(rule -> assertThat(paths(rule, "flyte-datacatalog")).isEmpty()));
+  }
+
+  @Test
+  void onFlytesOwnHostDataCatalogsPathsJoinTheGrpcPaths() {
+    Ingress single = ingresses(multiCluster("dns:///flyte.example.com:443", false).build()).get(0);
+
+    assertThat(single.getSpec().getRules()).singleElement().satisfies(rule -> {
+      assertThat(rule.getHost()).isEqualTo("flyte.example.com");
+      assertThat(paths(rule, "flyte-datacatalog")).containsExactly("/datacatalog.DataCatalog -> 89", "/datacatalog.DataCatalog/* -> 89");
+      assertThat(paths(rule, "flyte-flyteadmin")).contains("/flyteidl.service.AdminService/* -> 81");
+    });
+    assertThat(single.getSpec().getTls()).singleElement().satisfies(tls -> assertThat(tls.getHosts()).containsExactly("flyte.example.com"));
+  }
+
+  @Test
+  void theEndpointsHostIsWithoutSchemeAndPort() {
+    assertThat(CoreTopology.endpointHost("catalog.example.com:443")).isEqualTo("catalog.example.com");
+    assertThat(CoreTopology.endpointHost("dns:///catalog.example.com:443")).isEqualTo("catalog.example.com");
+    assertThat(CoreTopology.endpointHost("https://catalog.example.com/")).isEqualTo("catalog.example.com");
+    assertThat(CoreTopology.endpointHost("catalog.example.com")).isEqualTo("catalog.example.com");
+  }
+
+  @Test
+  void eachSectionOfExtraConfigGoesOnlyToTheComponentsThatReadIt() {
+    FlyteDeployment d = base().putExtraConfig("task_resources", Map.of("defaults", Map.of("cpu", "500m")))
+        .putExtraConfig("storage", Map.of("cache", Map.of("max_size_mbs", 10)))
+        .putExtraConfig("plugins", Map.of("k8s", Map.of("inject-finalizer", true), "spark", Map.of("spark-config-default", List.of())))
+        .putExtraConfig("application", Map.of("grpcPort", 8089))
+        .build();
+    List<HasMetadata> objects = FlyteManifests.synthesize(d).objects();
+
+    JsonNode admin = yaml(configMap(objects, "flyte-admin-base-config").getData().get("zz-extra-config.yaml"));
+    assertThat(admin.fieldNames()).toIterable().containsExactlyInAnyOrder("task_resources", "storage", "plugins");
+    assertThat(admin.at("/plugins").fieldNames()).as("FlyteAdmin reads plugins.k8s, not plugins.spark").toIterable().containsExactly("k8s");
+    assertThat(admin.at("/task_resources/defaults/cpu").asText()).isEqualTo("500m");
+    assertThat(yaml(configMap(objects, "flyte-scheduler-config").getData().get("zz-extra-config.yaml")).fieldNames())
+        .toIterable().containsExactlyInAnyOrder("task_resources", "storage", "plugins");
+    assertThat(yaml(configMap(objects, "flyte-datacatalog-config").getData().get("zz-extra-config.yaml")).fieldNames())
+        .toIterable().containsExactlyInAnyOrder("storage", "application");
+    JsonNode propeller = yaml(configMap(objects, "flyte-propeller-config").getData().get("zz-extra-config.yaml"));
+    assertThat(propeller.fieldNames()).toIterable().containsExactlyInAnyOrder("storage", "plugins");
+    assertThat(propeller.at("/plugins").fieldNames()).toIterable().containsExactlyInAnyOrder("k8s", "spark");
+    assertThat(configMap(objects, "flyte-admin-clusters-config").getData()).doesNotContainKey("zz-extra-config.yaml");
   }
 
   @Test

@@ -1,0 +1,220 @@
+package dev.flyteinfra.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flyteinfra.core.binary.BinaryHelmValues;
+import dev.flyteinfra.core.config.FlyteSections;
+import dev.flyteinfra.core.config.FlyteSections.Binary;
+import dev.flyteinfra.core.flytecore.CoreHelmValues;
+import dev.flyteinfra.core.plan.Plan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every Flyte config key we write is one Flyte 1.16.8 reads, with a value of the kind it reads,
+ * in a ConfigMap of a component whose binary reads that section: over the committed synth-output,
+ * over the synthesis of every gate config, and over the Flyte config the helm-values exports carry.
+ * The key list is {@code ../shared/reference/flyte-config-keys/flyte-config-keys-v1.16.8.txt}.
+ */
+class FlyteConfigKeysTest {
+  private static final FlyteConfigKeys KEYS = FlyteConfigKeys.v1_16_8();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The binaries that read each ConfigMap, by how the topologies name them (suffix after the
+   * deployment name). The propeller config is mounted by FlytePropeller, its pod webhook
+   * (flytepropeller webhook) and, when sharded, flytepropeller-manager.
+   */
+  private static final Map<String, Set<Binary>> READERS_BY_SUFFIX = new LinkedHashMap<>();
+  /** ConfigMaps that hold no Flyte config: console environment, namespace templates, scripts. */
+  private static final List<String> NOT_FLYTE_CONFIG = List.of("-console-config", "-clusterresource-template",
+      "-cluster-resource-templates", "-credentials", "-buckets");
+
+  static {
+    READERS_BY_SUFFIX.put("-admin-base-config", EnumSet.of(Binary.FLYTEADMIN));
+    READERS_BY_SUFFIX.put("-admin-clusters-config", EnumSet.of(Binary.FLYTEADMIN));
+    READERS_BY_SUFFIX.put("-clusterresourcesync-config", EnumSet.of(Binary.FLYTEADMIN));
+    READERS_BY_SUFFIX.put("-scheduler-config", EnumSet.of(Binary.FLYTESCHEDULER));
+    READERS_BY_SUFFIX.put("-datacatalog-config", EnumSet.of(Binary.DATACATALOG));
+    READERS_BY_SUFFIX.put("-propeller-config", EnumSet.of(Binary.FLYTEPROPELLER, Binary.PROPELLER_MANAGER));
+    // flyte-binary's one config (<name>-config), checked after the suffixes above.
+    READERS_BY_SUFFIX.put("-config", EnumSet.of(Binary.FLYTE_BINARY));
+  }
+
+  /** flyte-core chart configmap entries → the binaries whose ConfigMap the chart renders each into. */
+  private static final Map<String, Set<Binary>> CORE_CHART_ENTRIES = Map.ofEntries(
+      Map.entry("adminServer", EnumSet.of(Binary.FLYTEADMIN)),
+      Map.entry("domain", EnumSet.of(Binary.FLYTEADMIN)),
+      Map.entry("remoteData", EnumSet.of(Binary.FLYTEADMIN)),
+      Map.entry("logger", EnumSet.of(Binary.FLYTEADMIN, Binary.FLYTESCHEDULER, Binary.DATACATALOG, Binary.FLYTEPROPELLER)),
+      Map.entry("datacatalogServer", EnumSet.of(Binary.DATACATALOG)),
+      Map.entry("schedulerConfig", EnumSet.of(Binary.FLYTESCHEDULER)),
+      Map.entry("admin", EnumSet.of(Binary.FLYTEPROPELLER, Binary.PROPELLER_MANAGER)),
+      Map.entry("catalog", EnumSet.of(Binary.FLYTEPROPELLER, Binary.PROPELLER_MANAGER)),
+      Map.entry("copilot", EnumSet.of(Binary.FLYTEPROPELLER, Binary.PROPELLER_MANAGER)),
+      Map.entry("core", EnumSet.of(Binary.FLYTEPROPELLER, Binary.PROPELLER_MANAGER)),
+      Map.entry("enabled_plugins", EnumSet.of(Binary.FLYTEPROPELLER, Binary.PROPELLER_MANAGER)),
+      Map.entry("k8s", EnumSet.of(Binary.FLYTEPROPELLER, Binary.PROPELLER_MANAGER)),
+      Map.entry("resource_manager", EnumSet.of(Binary.FLYTEPROPELLER, Binary.PROPELLER_MANAGER)),
+      Map.entry("task_logs", EnumSet.of(Binary.FLYTEPROPELLER, Binary.PROPELLER_MANAGER)));
+
+  /** The ConfigMaps of every YAML file of the committed synth-output, by file. */
+  static Stream<Path> synthOutputFiles() {
+    try (Stream<Path> files = Files.walk(Repo.SYNTH_OUTPUT)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("synthOutputFiles")
+  void everyKeyOfTheCommittedOutputIsOneFlyteReads(Path file) {
+    String text = Repo.read(file);
+    if (!text.contains("kind: ConfigMap")) {
+      return;
+    }
+    assertThat(problems(Repo.documents(text))).as(Repo.SYNTH_OUTPUT.relativize(file).toString()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.flyteinfra.tests.Repo#gateConfigs")
+  void everyKeyOfEachGateConfigsSynthesisIsOneFlyteReads(Path config) {
+    List<ObjectNode> objects = Repo.objects(Repo.synthesize(config));
+    assertThat(objects.stream().filter(o -> o.path("kind").asText().equals("ConfigMap")).count()).isPositive();
+    assertThat(problems(objects)).as(config.getFileName().toString()).isEmpty();
+  }
+
+  static Stream<Path> binaryHelmConfigs() {
+    return Repo.gateConfigs().filter(path -> BinaryHelmValues.problems(Repo.load(path)).isEmpty());
+  }
+
+  static Stream<Path> coreHelmConfigs() {
+    return Repo.gateConfigs().filter(path -> CoreHelmValues.problems(Repo.load(path)).isEmpty());
+  }
+
+  @ParameterizedTest
+  @MethodSource("binaryHelmConfigs")
+  void theFlyteBinaryChartsInlineConfigIsOneFlyteReads(Path config) {
+    JsonNode values = JSON.valueToTree(BinaryHelmValues.of(Plan.of(Repo.load(config))));
+    JsonNode inline = values.at("/configuration/inline");
+    assertThat(inline.isObject()).isTrue();
+    assertThat(KEYS.problems(inline, EnumSet.of(Binary.FLYTE_BINARY))).as(config.getFileName().toString()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("coreHelmConfigs")
+  void theFlyteCoreChartsConfigmapEntriesAreOnesFlyteReads(Path config) {
+    JsonNode values = JSON.valueToTree(CoreHelmValues.of(Plan.of(Repo.load(config))));
+    List<String> problems = new ArrayList<>();
+    values.path("configmap").fields().forEachRemaining(entry -> {
+      Set<Binary> readers = CORE_CHART_ENTRIES.get(entry.getKey());
+      if (readers == null) {
+        problems.add("configmap." + entry.getKey() + ": no ConfigMap of the chart known to hold it");
+        return;
+      }
+      KEYS.problems(entry.getValue(), readers).forEach(p -> problems.add("configmap." + entry.getKey() + ": " + p));
+    });
+    // The chart's other Flyte config: the cluster-resource sync's and the notifications' files, the custom stow config.
+    for (String file : List.of("/cluster_resource_manager/config", "/workflow_notifications/config")) {
+      if (!values.at(file).isMissingNode()) {
+        KEYS.problems(values.at(file), EnumSet.of(Binary.FLYTEADMIN)).forEach(p -> problems.add(file + ": " + p));
+      }
+    }
+    if (!values.at("/storage/custom").isMissingNode()) {
+      KEYS.problemsAt("storage", values.at("/storage/custom"), EnumSet.of(Binary.FLYTEADMIN, Binary.DATACATALOG, Binary.FLYTEPROPELLER))
+          .forEach(p -> problems.add("/storage/custom: " + p));
+    }
+    assertThat(values.path("configmap").size()).isPositive();
+    assertThat(problems).as(config.getFileName().toString()).isEmpty();
+  }
+
+  /** Where extraConfig sections go, FlyteSections, is what the key list's header says. */
+  @Test
+  void flyteSectionsKnowsWhichBinaryReadsEverySection() {
+    Map<String, Set<String>> ours = new TreeMap<>();
+    FlyteSections.readers().forEach((section, binaries) -> ours.put(section.toLowerCase(Locale.ROOT),
+        Set.copyOf(binaries.stream().map(Binary::mainPackage).toList())));
+    Map<String, Set<String>> reference = new TreeMap<>();
+    KEYS.sections().forEach((section, binaries) -> reference.put(section, Set.copyOf(binaries)));
+    assertThat(ours).isEqualTo(reference);
+  }
+
+  @Test
+  void theCheckerCatchesWhatFlyteWouldIgnoreOrRefuse() {
+    JsonNode config = Repo.documents("""
+        task_resources:
+          defaults: {cpu: 500m, storage: 1Gi, memory: lots}
+        propeller:
+          workflow-reeval-duration: 30
+          gc-interval: 12h
+        plugins:
+          logs:
+            azure-log-templates: []
+            templates: [{displayName: x, templateUris: ["https://x/{{ .podName }}"], scheme: Pod}]
+          spark:
+            spark-config-default: {}
+        manager:
+          shard: {type: Hash}
+        """).get(0);
+
+    assertThat(KEYS.problems(config, EnumSet.of(Binary.FLYTEADMIN))).containsExactlyInAnyOrder(
+        "task_resources.defaults.storage: Flyte reads no such key",
+        "task_resources.defaults.memory: quantity expected, got \"lots\"",
+        "propeller.workflow-reeval-duration: duration expected, got 30",
+        "plugins.logs.azure-log-templates: Flyte reads no such key",
+        "plugins.spark: section read by [cmd, flytepropeller/cmd/controller], not by [flyteadmin/cmd]",
+        "manager: section read by [flytepropeller/cmd/manager], not by [flyteadmin/cmd]");
+    assertThat(KEYS.section("plugins.logs.templates[].displayName").orElseThrow().getKey()).isEqualTo("plugins.logs");
+    assertThatThrownBy(() -> FlyteConfigKeys.leafProblem("regexp", JSON.getNodeFactory().textNode(".*")))
+        .hasMessageContaining("not checked");
+  }
+
+  /** The problems of the Flyte config files of every ConfigMap among the objects, as {@code <ConfigMap>/<file>: <problem>}. */
+  private static List<String> problems(List<ObjectNode> objects) {
+    List<String> problems = new ArrayList<>();
+    for (ObjectNode object : objects) {
+      if (!object.path("kind").asText().equals("ConfigMap")) {
+        continue;
+      }
+      String name = object.at("/metadata/name").asText();
+      if (NOT_FLYTE_CONFIG.stream().anyMatch(name::endsWith)) {
+        continue;
+      }
+      Optional<Set<Binary>> readers = READERS_BY_SUFFIX.entrySet().stream().filter(e -> name.endsWith(e.getKey()))
+          .map(Map.Entry::getValue).findFirst();
+      if (readers.isEmpty()) {
+        problems.add(name + ": a ConfigMap this test does not know; say whether it holds Flyte config and who reads it");
+        continue;
+      }
+      object.path("data").fields().forEachRemaining(file -> {
+        JsonNode config = FlyteConfigView.parse(file.getValue().asText()).orElse(null);
+        if (config == null) {
+          problems.add(name + "/" + file.getKey() + ": not YAML");
+          return;
+        }
+        KEYS.problems(config, readers.get()).forEach(p -> problems.add(name + "/" + file.getKey() + ": " + p));
+      });
+    }
+    return problems;
+  }
+}
