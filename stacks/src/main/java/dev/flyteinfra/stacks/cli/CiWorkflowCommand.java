@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
     name = "ci-workflow",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a CI workflow that registers a Flyte project with the deployment on every push to its branch: one",
-      "pyflyte register step per task environment (--target), versioned by the commit SHA, signed in with the",
-      "OAuth2 client secret in the repository secret " + GithubDeployWorkflow.API_KEY_SECRET + " (never echoed);",
-      "with --image, a job of its own builds and pushes the image first.",
+      "Writes a CI workflow that registers a Flyte project with the deployment on every push.",
+      "One pyflyte register step per task environment (--target), versioned by the commit SHA, signed in with the OAuth2 "
+          + "client secret in the repository secret " + GithubDeployWorkflow.API_KEY_SECRET + " (never echoed); with --image, a job "
+          + "of its own builds and pushes the image first.",
       "Bad input: exit status 2, every problem listed, nothing written."
     })
 final class CiWorkflowCommand implements Callable<Integer> {

@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
     name = "client-config",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes the flytectl / pyflyte config.yaml that reaches a deployment: its Ingress host over TLS (the sandbox's",
-      "NodePort, or a port-forward to the gRPC Service on localhost:8089 without an Ingress), the sign-in flow, the",
-      "console, and the default project and domain. No secret is ever in it.",
+      "Writes the flytectl / pyflyte config.yaml that reaches a deployment.",
+      "It names the Ingress host over TLS (the sandbox's NodePort, or a port-forward to the gRPC Service on localhost:8089 "
+          + "without an Ingress), the sign-in flow, the console, and the default project and domain. No secret is ever in it.",
       "Bad input: exit status 2, every problem listed, nothing written."
     })
 final class ClientConfigCommand implements Callable<Integer> {

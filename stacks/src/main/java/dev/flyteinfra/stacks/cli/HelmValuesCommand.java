@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
     name = "helm-values",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a values.yaml for the official Flyte chart that deploys what `synth` writes for the deployment, for",
-      "teams that install Flyte with Helm: the chart's own knobs where it has them, the rest of Flyte's config inline.",
-      "Secrets stay references. Bad input, or what the chart cannot express: exit status 2, every problem listed,",
-      "nothing written."
+      "Writes a values.yaml for the official Flyte chart that deploys what `synth` writes.",
+      "For teams that install Flyte with Helm: the chart's own knobs where it has them, the rest of Flyte's config inline; "
+          + "secrets stay references.",
+      "Bad input, or what the chart cannot express: exit status 2, every problem listed, nothing written."
     })
 final class HelmValuesCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "The deployment config file.")

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
     name = "synth",
     mixinStandardHelpOptions = true,
     description = {
-      "Synthesizes each deployment into <out>/<deployment name>/: one YAML file per component and a kustomization.yaml;",
-      "with an aws: section also the CloudFormation template of its EKS stack, in cloud/aws/<deployment name>.template.json.",
+      "Synthesizes each deployment into <out>/<deployment name>/.",
+      "One YAML file per component and a kustomization.yaml; with an aws: section also the CloudFormation template of its "
+          + "EKS stack (cloud/aws/<name>.template.json), with gcp: or azure: the Pulumi program's resources (cloud/gcp/, cloud/azure/).",
       "With no --config, synthesizes every example in examples/ into synth-output/.",
       "Bad input: exit status 2, every problem listed, nothing written."
     })
