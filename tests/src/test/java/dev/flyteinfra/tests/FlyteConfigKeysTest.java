@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flyteinfra.core.binary.BinaryHelmValues;
 import dev.flyteinfra.core.config.FlyteSections;
 import dev.flyteinfra.core.config.FlyteSections.Binary;
+import dev.flyteinfra.core.configkeys.FlyteConfigKeys;
 import dev.flyteinfra.core.flytecore.CoreHelmValues;
 import dev.flyteinfra.core.plan.Plan;
 import java.io.IOException;
@@ -36,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The key list is {@code ../shared/reference/flyte-config-keys/flyte-config-keys-v1.16.8.txt}.
  */
 class FlyteConfigKeysTest {
-  private static final FlyteConfigKeys KEYS = FlyteConfigKeys.v1_16_8();
+  private static final FlyteConfigKeys KEYS =
+      FlyteConfigKeys.read(Repo.read(Repo.REFERENCE.resolve("flyte-config-keys/flyte-config-keys-v1.16.8.txt")));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -118,7 +120,7 @@ class FlyteConfigKeysTest {
     JsonNode values = JSON.valueToTree(BinaryHelmValues.of(Plan.of(Repo.load(config))));
     JsonNode inline = values.at("/configuration/inline");
     assertThat(inline.isObject()).isTrue();
-    assertThat(KEYS.problems(inline, EnumSet.of(Binary.FLYTE_BINARY))).as(config.getFileName().toString()).isEmpty();
+    assertThat(keyProblems(inline, EnumSet.of(Binary.FLYTE_BINARY))).as(config.getFileName().toString()).isEmpty();
   }
 
   @ParameterizedTest
@@ -132,16 +134,17 @@ class FlyteConfigKeysTest {
         problems.add("configmap." + entry.getKey() + ": no ConfigMap of the chart known to hold it");
         return;
       }
-      KEYS.problems(entry.getValue(), readers).forEach(p -> problems.add("configmap." + entry.getKey() + ": " + p));
+      keyProblems(entry.getValue(), readers).forEach(p -> problems.add("configmap." + entry.getKey() + ": " + p));
     });
     // The chart's other Flyte config: the cluster-resource sync's and the notifications' files, the custom stow config.
     for (String file : List.of("/cluster_resource_manager/config", "/workflow_notifications/config")) {
       if (!values.at(file).isMissingNode()) {
-        KEYS.problems(values.at(file), EnumSet.of(Binary.FLYTEADMIN)).forEach(p -> problems.add(file + ": " + p));
+        keyProblems(values.at(file), EnumSet.of(Binary.FLYTEADMIN)).forEach(p -> problems.add(file + ": " + p));
       }
     }
     if (!values.at("/storage/custom").isMissingNode()) {
-      KEYS.problemsAt("storage", values.at("/storage/custom"), EnumSet.of(Binary.FLYTEADMIN, Binary.DATACATALOG, Binary.FLYTEPROPELLER))
+      KEYS.problemsAt("storage", JSON.convertValue(values.at("/storage/custom"), Object.class),
+              packages(EnumSet.of(Binary.FLYTEADMIN, Binary.DATACATALOG, Binary.FLYTEPROPELLER)))
           .forEach(p -> problems.add("/storage/custom: " + p));
     }
     assertThat(values.path("configmap").size()).isPositive();
@@ -177,16 +180,53 @@ class FlyteConfigKeysTest {
           shard: {type: Hash}
         """).get(0);
 
-    assertThat(KEYS.problems(config, EnumSet.of(Binary.FLYTEADMIN))).containsExactlyInAnyOrder(
-        "task_resources.defaults.storage: Flyte reads no such key",
-        "task_resources.defaults.memory: quantity expected, got \"lots\"",
-        "propeller.workflow-reeval-duration: duration expected, got 30",
-        "plugins.logs.azure-log-templates: Flyte reads no such key",
-        "plugins.spark: section read by [cmd, flytepropeller/cmd/controller], not by [flyteadmin/cmd]",
-        "manager: section read by [flytepropeller/cmd/manager], not by [flyteadmin/cmd]");
+    assertThat(keyProblems(config, EnumSet.of(Binary.FLYTEADMIN))).containsExactlyInAnyOrder(
+        "task_resources.defaults.storage: is not a key Flyte reads (did you mean task_resources.defaults.ephemeralStorage?)",
+        "task_resources.defaults.memory: is a quantity such as 500m or 1Gi, not 'lots'",
+        "propeller.workflow-reeval-duration: is a duration such as 30s or 1h30m (a bare number is read as nanoseconds), not 30",
+        "plugins.logs.azure-log-templates: is not a key Flyte reads (did you mean plugins.logs.templates?)",
+        "plugins.spark: is a section read by [cmd, flytepropeller/cmd/controller], not by [flyteadmin/cmd]",
+        "manager: is a section read by [flytepropeller/cmd/manager], not by [flyteadmin/cmd]");
     assertThat(KEYS.section("plugins.logs.templates[].displayName").orElseThrow().getKey()).isEqualTo("plugins.logs");
-    assertThatThrownBy(() -> FlyteConfigKeys.leafProblem("regexp", JSON.getNodeFactory().textNode(".*")))
-        .hasMessageContaining("not checked");
+  }
+
+  /**
+   * The key list this library carries (derived from Flyte's source) holds every key of the
+   * reference list, and more only below the maps the reference leaves open; both say the same
+   * binaries read each section.
+   */
+  @Test
+  void theCarriedKeyListAgreesWithTheReference() {
+    FlyteConfigKeys carried = FlyteConfigKeys.flyte1();
+    Set<String> ours = lowerCased(carried.paths());
+    Set<String> reference = lowerCased(KEYS.paths());
+
+    assertThat(ours).containsAll(reference);
+    assertThat(ours.stream().filter(path -> !reference.contains(path)))
+        .allSatisfy(path -> assertThat(reference).as("an open map above %s", path)
+            .anySatisfy(open -> assertThat(path).startsWith(open.substring(0, open.length() - 1))
+                .satisfies(p -> assertThat(KEYS.kind(open)).contains("open"))));
+    assertThat(carried.sections()).isEqualTo(KEYS.sections());
+  }
+
+  private static Set<String> lowerCased(java.util.Collection<String> paths) {
+    return Set.copyOf(paths.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList());
+  }
+
+  /** A key list whose kind the checker does not know is refused, rather than its values passing unchecked. */
+  @Test
+  void aKeyListWithAKindTheCheckerDoesNotKnowIsRefused() {
+    assertThatThrownBy(() -> FlyteConfigKeys.read("# Sections (path: binaries that read it):\n#   admin: cmd\nadmin.endpoint complex128\n"))
+        .hasMessageContaining("a kind this checker knows");
+  }
+
+  /** The problems of a Flyte config tree read by any of {@code readers}, as {@code <path>: <problem>}. */
+  private static List<String> keyProblems(JsonNode config, Set<Binary> readers) {
+    return KEYS.problems(JSON.convertValue(config, Map.class), packages(readers)).stream().map(Object::toString).toList();
+  }
+
+  private static Set<String> packages(Set<Binary> readers) {
+    return Set.copyOf(readers.stream().map(Binary::mainPackage).toList());
   }
 
   /** The problems of the Flyte config files of every ConfigMap among the objects, as {@code <ConfigMap>/<file>: <problem>}. */
@@ -212,7 +252,7 @@ class FlyteConfigKeysTest {
           problems.add(name + "/" + file.getKey() + ": not YAML");
           return;
         }
-        KEYS.problems(config, readers.get()).forEach(p -> problems.add(name + "/" + file.getKey() + ": " + p));
+        keyProblems(config, readers.get()).forEach(p -> problems.add(name + "/" + file.getKey() + ": " + p));
       });
     }
     return problems;

@@ -1,5 +1,6 @@
 package dev.flyteinfra.core.config;
 
+import dev.flyteinfra.core.configkeys.FlyteConfigKeys;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -12,9 +13,8 @@ import java.util.TreeMap;
  * Which of Flyte 1.16.8's binaries reads each section of Flyte's configuration, so that a config
  * file holds only what the component that mounts it reads (Flyte ignores the rest without a word).
  *
- * <p>Written by hand from the facts: the sections each binary registers at that release, as the
- * key list {@code flyte-config-keys-v1.16.8.txt} (shared reference data, not read at run time)
- * names them in its header. A section is a top-level key ({@code storage}) or, where Flyte
+ * <p>The sections each binary registers at that release come from the key list this library
+ * carries ({@link FlyteConfigKeys#flyte1()}, its header). A section is a top-level key ({@code storage}) or, where Flyte
  * registers one below another, a nested one ({@code plugins.spark}); the most specific section a
  * key lies in decides. Keys match case-insensitively, as Flyte reads them. A test checks this
  * table against the key list.
@@ -47,40 +47,19 @@ public final class FlyteSections {
     }
   }
 
-  private static final Set<Binary> ALL = EnumSet.allOf(Binary.class);
-  /** FlyteAdmin's sections: the scheduler is built from FlyteAdmin's packages and registers them too. */
-  private static final Set<Binary> ADMIN = EnumSet.of(Binary.FLYTE_BINARY, Binary.FLYTEADMIN, Binary.FLYTESCHEDULER);
-  private static final Set<Binary> ADMIN_AND_PROPELLER = with(ADMIN, Binary.FLYTEPROPELLER);
-  private static final Set<Binary> PROPELLER = EnumSet.of(Binary.FLYTE_BINARY, Binary.FLYTEPROPELLER);
-  private static final Set<Binary> CATALOG = EnumSet.of(Binary.FLYTE_BINARY, Binary.DATACATALOG);
-
-  /** Section (lower case) → the binaries that read it. */
+  /** Section (lower case) → the binaries that read it, as the key list this library carries says. */
   private static final Map<String, Set<Binary>> READERS = new TreeMap<>();
 
   static {
-    for (String section : new String[] {"auth", "cloudevents", "cluster_resources", "clusterpools", "clusters", "domains",
-        "externalevents", "flyteadmin", "namespace_mapping", "notifications", "qualityofservice", "queues", "registration",
-        "remotedata", "scheduler", "server", "task_resources", "task_type_whitelist"}) {
-      READERS.put(section, ADMIN);
-    }
-    for (String section : new String[] {"admin", "catalog-cache", "event", "plugins", "plugins.agent-service", "plugins.catalogcache",
-        "plugins.connector-service", "plugins.k8s", "plugins.k8s-array", "plugins.logs", "propeller.admin-launcher",
-        "propeller.resourcemanager", "propeller.workflowstore", "secrets", "tasks"}) {
-      READERS.put(section, ADMIN_AND_PROPELLER);
-    }
-    for (String section : new String[] {"plugins.athena", "plugins.aws", "plugins.aws.batch", "plugins.bigquery", "plugins.dask",
-        "plugins.databricks", "plugins.echo", "plugins.kf-operator", "plugins.ray", "plugins.snowflake", "plugins.spark", "webhook"}) {
-      READERS.put(section, PROPELLER);
-    }
-    for (String section : new String[] {"logger", "otel", "prof", "storage"}) {
-      READERS.put(section, ALL);
-    }
-    READERS.put("application", CATALOG);
-    READERS.put("datacatalog", CATALOG);
-    READERS.put("database", with(ADMIN, Binary.DATACATALOG));
-    READERS.put("flyte", EnumSet.of(Binary.FLYTE_BINARY));
-    READERS.put("manager", EnumSet.of(Binary.PROPELLER_MANAGER));
-    READERS.put("propeller", with(ADMIN_AND_PROPELLER, Binary.PROPELLER_MANAGER));
+    FlyteConfigKeys.flyte1().sections().forEach((section, packages) -> {
+      Set<Binary> binaries = EnumSet.noneOf(Binary.class);
+      for (Binary binary : Binary.values()) {
+        if (packages.contains(binary.mainPackage())) {
+          binaries.add(binary);
+        }
+      }
+      READERS.put(section, binaries);
+    });
   }
 
   private FlyteSections() {}
@@ -118,11 +97,5 @@ public final class FlyteSections {
       }
     });
     return kept;
-  }
-
-  private static Set<Binary> with(Set<Binary> binaries, Binary more) {
-    Set<Binary> all = EnumSet.copyOf(binaries);
-    all.add(more);
-    return all;
   }
 }

@@ -1,5 +1,7 @@
 package dev.flyteinfra.core.configfile;
 
+import dev.flyteinfra.core.text.Suggestions;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

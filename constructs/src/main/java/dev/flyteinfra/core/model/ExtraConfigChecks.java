@@ -1,8 +1,11 @@
 package dev.flyteinfra.core.model;
 
+import dev.flyteinfra.core.configkeys.FlyteConfigKeys;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +33,15 @@ final class ExtraConfigChecks {
 
   static void check(Checks c, Map<String, ?> config) {
     mapping(c, config, false);
+    FlyteConfigKeys keys = FlyteConfigKeys.flyte1();
+    Set<String> everyBinary = new TreeSet<>();
+    keys.sections().values().forEach(everyBinary::addAll);
+    for (FlyteConfigKeys.KeyProblem problem : keys.problems(config, everyBinary)) {
+      c.add(problem.path(), problem.message() + " (Flyte " + FlyteDeployment.DEFAULT_FLYTE_VERSION + " ignores what it does not read)",
+          problem.meant().map(meant -> "did you mean " + meant + "?")
+              .orElse(problem.message().startsWith("is not a key") ? "remove it, or check Flyte's configuration reference for the key"
+                  : "write the value as the key's kind, as the message says"));
+    }
   }
 
   private static void mapping(Checks c, Map<?, ?> config, boolean stowConfig) {

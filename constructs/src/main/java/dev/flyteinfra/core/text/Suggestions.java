@@ -1,4 +1,4 @@
-package dev.flyteinfra.core.configfile;
+package dev.flyteinfra.core.text;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,7 +20,7 @@ public final class Suggestions {
   }
 
   /** Levenshtein distance, with a swap of two neighbours counting as one edit. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
