@@ -370,6 +370,10 @@ class InvalidConfigTest {
             "extraConfig.storage.stow.config.key", "credential in plain text"),
         arguments("access key id as a value", "extraConfig: {storage: {connection: {auth-id: AKIAABCDEFGHIJKLMNOP}}}",
             "extraConfig.storage.connection.auth-id", "credential in plain text"),
+        arguments("extra config key Flyte does not read", "extraConfig: {task_resources: {defaults: {storage: 1Gi}}}",
+            "extraConfig.task_resources.defaults.storage", "is not a key Flyte reads"),
+        arguments("extra config duration as a bare number", "extraConfig: {propeller: {gc-interval: 30}}",
+            "extraConfig.propeller.gc-interval", "a bare number is read as nanoseconds"),
         arguments("RDS class with its db. prefix", "aws: {databaseInstanceType: db.r6g.large}", "aws.databaseInstanceType",
             "db. prefix"),
         arguments("EKS version with a v", "aws: {kubernetesVersion: v1.32}", "aws.kubernetesVersion", "not an EKS Kubernetes version"),
@@ -465,6 +469,15 @@ class InvalidConfigTest {
     assertThat(deployment.components().datacatalog().resources().memoryLimit()).isEqualTo("1Gi");
     assertThat(deployment.plugins().connector().orElseThrow().resources().cpu()).isEqualTo("500m");
     assertThat(deployment.plugins().connector().orElseThrow().resources().memory()).isEqualTo("256Mi");
+  }
+
+  @Test
+  void anExtraConfigKeyFlyteDoesNotReadNamesTheKeyMeant() {
+    InvalidDeploymentException e = catchThrowableOfType(InvalidDeploymentException.class,
+        () -> ConfigLoader.parse(VALID + "extraConfig: {task_resources: {defaults: {storage: 1Gi}}}\n"));
+
+    assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.fix())
+        .isEqualTo("did you mean task_resources.defaults.ephemeralStorage?"));
   }
 
   @Test
