@@ -6,7 +6,7 @@ import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.flytecore.CoreTopology;
 import dev.flyteinfra.core.manifest.Manifest;
 import dev.flyteinfra.core.manifest.ManifestWriter;
-import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.yaml.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.InvalidDeploymentException;
 import dev.flyteinfra.core.model.Topology;
@@ -28,14 +28,14 @@ public final class FlyteManifests {
 
   /**
    * Validates and synthesizes the deployment: one manifest per cluster, keyed by cluster name, or
-   * a single one keyed {@link Manifest#SINGLE_CLUSTER} when everything runs in one cluster.
+   * a single one keyed {@link Plan#SINGLE_CLUSTER} when everything runs in one cluster.
    *
    * @throws InvalidDeploymentException listing every problem, when the description is not valid
    */
   public static Map<String, Manifest> synthesizeClusters(FlyteDeployment deployment) {
     Plan plan = Plan.of(deployment);
     Map<String, List<HasMetadata>> clusters = new LinkedHashMap<>(switch (deployment.topology()) {
-      case SANDBOX, BINARY -> Map.of(Manifest.SINGLE_CLUSTER, BinaryTopology.render(plan));
+      case SANDBOX, BINARY -> Map.of(Plan.SINGLE_CLUSTER, BinaryTopology.render(plan));
       case CORE -> CoreTopology.render(plan);
     });
     if (plan.hasInClusterServices()) {
@@ -63,7 +63,7 @@ public final class FlyteManifests {
     }
     Map<String, Manifest> manifests = new LinkedHashMap<>();
     clusters.forEach((cluster, objects) -> manifests.put(cluster, new Manifest(
-        cluster.equals(Manifest.SINGLE_CLUSTER) ? deployment.name() : deployment.name() + "/" + cluster, objects)));
+        cluster.equals(Plan.SINGLE_CLUSTER) ? deployment.name() : deployment.name() + "/" + cluster, objects)));
     return manifests;
   }
 
@@ -74,7 +74,7 @@ public final class FlyteManifests {
    */
   public static Manifest synthesize(FlyteDeployment deployment) {
     Map<String, Manifest> clusters = synthesizeClusters(deployment);
-    Manifest single = clusters.get(Manifest.SINGLE_CLUSTER);
+    Manifest single = clusters.get(Plan.SINGLE_CLUSTER);
     if (single == null) {
       throw new IllegalArgumentException(deployment.name() + " spans " + clusters.size() + " clusters " + clusters.keySet()
           + ": use synthesizeClusters");
@@ -97,7 +97,7 @@ public final class FlyteManifests {
   public static SortedMap<String, String> files(FlyteDeployment deployment) {
     SortedMap<String, String> files = new TreeMap<>();
     synthesizeClusters(deployment).forEach((cluster, manifest) -> ManifestWriter.files(manifest).forEach((file, text) ->
-        files.put(cluster.equals(Manifest.SINGLE_CLUSTER) ? file : cluster + "/" + file, text)));
+        files.put(cluster.equals(Plan.SINGLE_CLUSTER) ? file : cluster + "/" + file, text)));
     FlyteConfigSections.projectQuotaAttributes(deployment.projects()).forEach((file, attributes) ->
         files.put(PROJECT_QUOTAS_DIR + "/" + file, QUOTA_FILE_HEADER + Yaml.write(attributes)));
     files.putAll(OperatorInstall.files(deployment));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flyteinfra.core.FlyteManifests;
 import dev.flyteinfra.core.manifest.Manifest;
+import dev.flyteinfra.core.plan.Plan;
 import dev.flyteinfra.core.manifest.ManifestWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,11 +45,11 @@ class ChartParityTest {
   static Stream<Pair> pairs() {
     String binary = "flyte-backend-flyte-binary";
     return Stream.of(
-        new Pair("flyte-binary-eks-starter.yaml", Repo.EXAMPLES.resolve("binary-aws.yaml"), Manifest.SINGLE_CLUSTER, binary + "-", binary),
-        new Pair("flyte-binary-gke-starter.yaml", Repo.EXAMPLES.resolve("binary-gcp.yaml"), Manifest.SINGLE_CLUSTER, binary + "-", binary),
-        new Pair("flyte-binary-default.yaml", resource("parity/binary-default.yaml"), Manifest.SINGLE_CLUSTER, binary + "-", binary),
-        new Pair("flyte-core-eks.yaml", Repo.EXAMPLES.resolve("core-aws.yaml"), Manifest.SINGLE_CLUSTER, "flyte-", null),
-        new Pair("flyte-core-gcp.yaml", Repo.EXAMPLES.resolve("core-gcp.yaml"), Manifest.SINGLE_CLUSTER, "flyte-", null),
+        new Pair("flyte-binary-eks-starter.yaml", Repo.EXAMPLES.resolve("binary-aws.yaml"), Plan.SINGLE_CLUSTER, binary + "-", binary),
+        new Pair("flyte-binary-gke-starter.yaml", Repo.EXAMPLES.resolve("binary-gcp.yaml"), Plan.SINGLE_CLUSTER, binary + "-", binary),
+        new Pair("flyte-binary-default.yaml", resource("parity/binary-default.yaml"), Plan.SINGLE_CLUSTER, binary + "-", binary),
+        new Pair("flyte-core-eks.yaml", Repo.EXAMPLES.resolve("core-aws.yaml"), Plan.SINGLE_CLUSTER, "flyte-", null),
+        new Pair("flyte-core-gcp.yaml", Repo.EXAMPLES.resolve("core-gcp.yaml"), Plan.SINGLE_CLUSTER, "flyte-", null),
         new Pair("flyte-core-eks-controlplane.yaml", Repo.EXAMPLES.resolve("core-multicluster.yaml"), "control-plane", "flyte-", null),
         new Pair("flyte-core-eks-dataplane.yaml", Repo.EXAMPLES.resolve("core-multicluster.yaml"), "dp-general", "flyte-", null));
   }

@@ -4,7 +4,7 @@ import static dev.flyteinfra.core.config.ConfigTree.map;
 
 import dev.flyteinfra.core.manifest.KubeObjects;
 import dev.flyteinfra.core.manifest.Workloads;
-import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.yaml.Yaml;
 import dev.flyteinfra.core.model.Auth;
 import dev.flyteinfra.core.model.SecretKeyRef;
 import dev.flyteinfra.core.plan.Plan;

@@ -2,7 +2,7 @@ package dev.flyteinfra.core.client;
 
 import static dev.flyteinfra.core.config.ConfigTree.map;
 
-import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.yaml.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.Problem;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.config.FlyteSections;
 import dev.flyteinfra.core.config.PluginConfig;
-import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.yaml.Yaml;
 import dev.flyteinfra.core.model.DataPlaneCluster;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;

@@ -8,7 +8,7 @@ import dev.flyteinfra.core.config.ConfigTree;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.helm.ChartValues;
 import dev.flyteinfra.core.manifest.Workloads;
-import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.yaml.Yaml;
 import dev.flyteinfra.core.model.Auth;
 import dev.flyteinfra.core.model.Autoscaling;
 import dev.flyteinfra.core.model.ComponentSettings;

@@ -7,7 +7,6 @@ import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.manifest.Checksums;
 import dev.flyteinfra.core.manifest.KubeObjects;
-import dev.flyteinfra.core.manifest.Manifest;
 import dev.flyteinfra.core.manifest.Workloads;
 import dev.flyteinfra.core.model.ComponentSettings;
 import dev.flyteinfra.core.model.Components;
@@ -100,7 +99,7 @@ public final class CoreTopology {
     this.auth = FlyteAuth.of(plan);
   }
 
-  /** Cluster name → its objects in apply order; {@link Manifest#SINGLE_CLUSTER} without multi-cluster. */
+  /** Cluster name → its objects in apply order; {@link Plan#SINGLE_CLUSTER} without multi-cluster. */
   public static Map<String, List<HasMetadata>> render(Plan plan) {
     return new CoreTopology(plan).clusters();
   }
@@ -114,7 +113,7 @@ public final class CoreTopology {
       all.addAll(controlPlane());
       all.addAll(dataPlane(Optional.empty()));
       d.ingress().ifPresent(ingress -> all.addAll(ingresses(ingress)));
-      clusters.put(Manifest.SINGLE_CLUSTER, all);
+      clusters.put(Plan.SINGLE_CLUSTER, all);
       return clusters;
     }
     List<HasMetadata> control = new ArrayList<>(namespace());

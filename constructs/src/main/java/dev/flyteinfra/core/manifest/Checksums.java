@@ -1,5 +1,6 @@
 package dev.flyteinfra.core.manifest;
 
+import dev.flyteinfra.core.yaml.Yaml;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

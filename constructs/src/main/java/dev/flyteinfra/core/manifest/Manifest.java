@@ -12,9 +12,6 @@ import java.util.Map;
  * {@code app.kubernetes.io/component} label names the file it is written to.
  */
 public record Manifest(String deploymentName, List<HasMetadata> objects) {
-  /** The cluster key of a deployment that runs in one cluster. */
-  public static final String SINGLE_CLUSTER = "";
-
   public Manifest {
     objects = List.copyOf(objects);
   }

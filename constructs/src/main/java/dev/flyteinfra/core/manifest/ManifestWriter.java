@@ -1,5 +1,6 @@
 package dev.flyteinfra.core.manifest;
 
+import dev.flyteinfra.core.yaml.Yaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,6 +1,5 @@
 package dev.flyteinfra.core.plan;
 
-import dev.flyteinfra.core.manifest.Manifest;
 import dev.flyteinfra.core.model.DataPlaneCluster;
 import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
@@ -31,7 +30,7 @@ public record CloudRequirements(
   /** Components of the core topology whose service accounts carry the backend identity. */
   public static final List<String> CORE_IDENTITY_COMPONENTS = List.of("flyteadmin", "datacatalog", "flytescheduler", "flytepropeller");
 
-  /** A Kubernetes service account in one cluster ({@link Manifest#SINGLE_CLUSTER} when there is one). */
+  /** A Kubernetes service account in one cluster ({@link Plan#SINGLE_CLUSTER} when there is one). */
   public record ServiceAccountRef(String cluster, String namespace, String name) {
     /** {@code system:serviceaccount:<namespace>:<name>}, as token subjects name it. */
     public String subject() {
@@ -46,7 +45,7 @@ public record CloudRequirements(
     }
 
     public ServiceAccountRef serviceAccount() {
-      return new ServiceAccountRef(Manifest.SINGLE_CLUSTER, namespace(), "default");
+      return new ServiceAccountRef(Plan.SINGLE_CLUSTER, namespace(), "default");
     }
   }
 
@@ -61,17 +60,17 @@ public record CloudRequirements(
     SortedSet<String> buckets = new TreeSet<>(List.of(d.storage().metadataBucket(), d.storage().effectiveUserDataBucket()));
     List<ServiceAccountRef> backend = new ArrayList<>();
     if (d.topology() != Topology.CORE) {
-      backend.add(new ServiceAccountRef(Manifest.SINGLE_CLUSTER, plan.namespace(), plan.name()));
+      backend.add(new ServiceAccountRef(Plan.SINGLE_CLUSTER, plan.namespace(), plan.name()));
     } else {
       Optional<MultiCluster> multi = d.multiCluster();
-      String control = multi.map(MultiCluster::controlPlaneName).orElse(Manifest.SINGLE_CLUSTER);
+      String control = multi.map(MultiCluster::controlPlaneName).orElse(Plan.SINGLE_CLUSTER);
       for (String component : CORE_IDENTITY_COMPONENTS) {
         if (!component.equals("flytepropeller")) {
           backend.add(new ServiceAccountRef(control, plan.namespace(), plan.nameWith(component)));
         }
       }
       List<String> propellerClusters = multi.map(m -> m.dataPlanes().stream().map(DataPlaneCluster::name).toList())
-          .orElse(List.of(Manifest.SINGLE_CLUSTER));
+          .orElse(List.of(Plan.SINGLE_CLUSTER));
       propellerClusters.forEach(cluster -> backend.add(new ServiceAccountRef(cluster, plan.namespace(), plan.nameWith("flytepropeller"))));
     }
     List<TaskServiceAccount> tasks = new ArrayList<>();

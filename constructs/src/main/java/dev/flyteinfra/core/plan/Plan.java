@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * and never the raw model's defaults again.
  */
 public final class Plan {
+  /** The cluster key of a deployment that runs in one cluster (otherwise clusters are keyed by name). */
+  public static final String SINGLE_CLUSTER = "";
   /** Where flyte-binary reads its config files. */
   public static final String CONFIG_DIR = "/etc/flyte/config.d";
   /** Where flyte-binary reads the cluster resource templates. */

@@ -1,6 +1,6 @@
 package dev.flyteinfra.core.plugins;
 
-import dev.flyteinfra.core.manifest.Yaml;
+import dev.flyteinfra.core.yaml.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.OperatorTaskPlugin;
 import java.util.ArrayList;

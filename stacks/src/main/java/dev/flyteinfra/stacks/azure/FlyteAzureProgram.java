@@ -6,7 +6,7 @@ import dev.flyteinfra.azure.AzurePlanOutputs;
 import dev.flyteinfra.azure.FlyteAks;
 import dev.flyteinfra.azure.ImmutableFlyteAksArgs;
 import dev.flyteinfra.core.model.FlyteDeployment;
-import dev.flyteinfra.stacks.PulumiPrograms;
+import dev.flyteinfra.stacks.pulumi.PulumiPrograms;
 import dev.flyteinfra.stacks.config.DeploymentConfig;
 import java.util.Optional;
 import java.util.SortedMap;

@@ -1,6 +1,6 @@
 package dev.flyteinfra.stacks.cli;
 
-import dev.flyteinfra.stacks.PulumiRuntime;
+import dev.flyteinfra.stacks.pulumi.PulumiRuntime;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

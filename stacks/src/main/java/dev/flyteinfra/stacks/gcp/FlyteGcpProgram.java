@@ -6,7 +6,7 @@ import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.gcp.FlyteGke;
 import dev.flyteinfra.gcp.ImmutableFlyteGkeArgs;
 import dev.flyteinfra.gcp.GcpPlanOutputs;
-import dev.flyteinfra.stacks.PulumiPrograms;
+import dev.flyteinfra.stacks.pulumi.PulumiPrograms;
 import dev.flyteinfra.stacks.config.DeploymentConfig;
 import java.util.Optional;
 import java.util.SortedMap;

@@ -1,4 +1,4 @@
-package dev.flyteinfra.core.manifest;
+package dev.flyteinfra.core.yaml;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
@@ -71,7 +71,7 @@ public final class Yaml {
   }
 
   /** The tree without null members and empty objects and arrays, but for {@code emptyDir: {}}; changed in place. */
-  static JsonNode withoutEmpty(JsonNode node) {
+  public static JsonNode withoutEmpty(JsonNode node) {
     if (node instanceof ObjectNode object) {
       List<String> empty = new ArrayList<>();
       object.fields().forEachRemaining(entry -> {

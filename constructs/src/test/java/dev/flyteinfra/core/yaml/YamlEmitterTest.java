@@ -1,4 +1,4 @@
-package dev.flyteinfra.core.manifest;
+package dev.flyteinfra.core.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

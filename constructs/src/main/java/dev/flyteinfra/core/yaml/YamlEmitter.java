@@ -1,4 +1,4 @@
-package dev.flyteinfra.core.manifest;
+package dev.flyteinfra.core.yaml;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package dev.flyteinfra.stacks;
+package dev.flyteinfra.stacks.pulumi;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;

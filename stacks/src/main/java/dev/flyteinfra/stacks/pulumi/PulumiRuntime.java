@@ -1,4 +1,4 @@
-package dev.flyteinfra.stacks;
+package dev.flyteinfra.stacks.pulumi;
 
 import java.util.concurrent.ForkJoinPool;
 
