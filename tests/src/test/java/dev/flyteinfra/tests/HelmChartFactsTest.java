@@ -50,6 +50,8 @@ class HelmChartFactsTest {
   /** An in-cluster address: {@code [scheme://]service[.namespace[.svc[.cluster.local]]][:port]}, a Service name without dots. */
   private static final Pattern ADDRESS = Pattern.compile(
       "^(?:dns:///|k8s://|https?://)?([a-z][a-z0-9-]*)(?:\\.([a-z0-9-]+)(?:\\.svc(?:\\.cluster\\.local)?)?)?(?::(\\d+))?(?:/.*)?$");
+  /** A Go template action on a field, as Flyte's log links hold them: {@code {{ .podName }}}, {@code {{.namespace}}}. */
+  private static final Pattern GO_FIELD_ACTION = Pattern.compile("\\{\\{-?\\s*\\.");
   /** flyte-core's config files written without tpl: the rest of configmap goes through it. */
   private static final Set<String> CORE_ENTRIES_WITHOUT_TPL = Set.of("schedulerConfig", "namespace_config", "clusterpool_config");
 
@@ -133,11 +135,11 @@ class HelmChartFactsTest {
     Map<String, Object> untemplated = new LinkedHashMap<>(values);
     templated.keySet().forEach(path -> removePath(untemplated, path));
     strings(untemplated, afterTpl::add);
-    afterTpl.removeIf(s -> !s.contains("{{ ."));
+    afterTpl.removeIf(s -> !GO_FIELD_ACTION.matcher(s).find());
 
     Set<String> synth = new TreeSet<>();
     synthConfigFiles(config).values().forEach(file -> strings(file, synth::add));
-    synth.removeIf(s -> !s.contains("{{ ."));
+    synth.removeIf(s -> !GO_FIELD_ACTION.matcher(s).find());
     assertThat(afterTpl).as(config.getFileName().toString()).isEqualTo(synth);
   }
 
@@ -147,9 +149,12 @@ class HelmChartFactsTest {
     Set<String> found = new TreeSet<>();
     strings(HelmTpl.evaluateAll(coreTemplated(values)), found::add);
     assertThat(found).anyMatch(s -> s.contains("{{ .podName }}") && s.startsWith("https://console.aws.amazon.com/cloudwatch"));
+    Set<String> gcp = new TreeSet<>();
+    strings(HelmTpl.evaluateAll(coreTemplated(core(Repo.EXAMPLES.resolve("core-gcp.yaml")))), gcp::add);
+    assertThat(gcp).anyMatch(s -> s.contains("{{.podName}}") && s.startsWith("https://console.cloud.google.com/logs"));
     Set<String> raw = new TreeSet<>();
     strings(coreTemplated(values), raw::add);
-    assertThat(raw).noneMatch(s -> s.contains("{{ ."));
+    assertThat(raw).noneMatch(s -> GO_FIELD_ACTION.matcher(s).find());
   }
 
   // --- (a) names
