@@ -36,13 +36,15 @@ class HelmValuesTest {
       "ingress.httpAnnotations", "ingress.grpcAnnotations", "deployment.podLabels", "deployment.securityContext",
       // Documented in the chart's values.yaml as a commented-out example (deployment.resources).
       "deployment.resources",
+      // Kubernetes objects: probes, the wait-for-db container's and the pod's security contexts.
+      "deployment.livenessProbe", "deployment.readinessProbe", "deployment.waitForDB.securityContext", "deployment.podSecurityContext",
       "enabled_plugins.tasks.task-plugins.default-for-task-types");
 
   /** flyte-core's free-form subtrees: Flyte config files, Kubernetes objects, annotations and labels. */
   private static final List<String> CORE_FREE_FORM = List.of("configmap", "common.ingress.annotations",
       "common.ingress.separateGrpcIngressAnnotations", "cluster_resource_manager.config", "workflow_notifications.config", "storage.custom");
   private static final List<String> CORE_COMPONENT_FREE_FORM = List.of("serviceAccount.annotations", "podLabels", "resources",
-      "serviceMonitor.labels");
+      "serviceMonitor.labels", "securityContext", "affinity", "strategy", "livenessProbe", "readinessProbe");
   /** Knobs the chart reads that its default values leave out, as the inventory of ../shared/reference lists them (3.6, 3.7). */
   private static final List<String> CORE_DOCUMENTED = List.of("db.admin.database.passwordPath", "db.admin.database.options",
       "db.datacatalog.database.passwordPath", "db.datacatalog.database.options", "common.ingress.host", "common.ingress.tls.secretName",
@@ -54,7 +56,7 @@ class HelmValuesTest {
 
   private static boolean coreFreeForm(String path) {
     return CORE_FREE_FORM.stream().anyMatch(free -> path.equals(free) || path.startsWith(free + "."))
-        || CORE_COMPONENT_FREE_FORM.stream().anyMatch(free -> path.matches("[a-z]+\\." + java.util.regex.Pattern.quote(free) + "(\\..*)?"));
+        || CORE_COMPONENT_FREE_FORM.stream().anyMatch(free -> path.matches("[a-z_]+\\." + java.util.regex.Pattern.quote(free) + "(\\..*)?"));
   }
 
   @ParameterizedTest

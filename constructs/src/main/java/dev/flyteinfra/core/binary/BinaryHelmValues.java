@@ -35,6 +35,8 @@ public final class BinaryHelmValues {
   /** Config the chart writes itself from its own knobs or names: left out of {@code configuration.inline}. */
   private static final List<String> CHART_OWNED = List.of("admin", "catalog-cache", "database", "flyte", "logger", "server", "storage",
       "tasks");
+  /** The keys of {@code storage} the chart writes in 003-storage.yaml from its knobs. */
+  public static final List<String> CHART_WRITTEN_STORAGE = List.of("type", "stow", "container");
   private static final List<String> CHART_OWNED_WEBHOOK = List.of("certDir", "localCert", "secretName", "serviceName", "servicePort");
 
   private BinaryHelmValues() {}
@@ -58,7 +60,8 @@ public final class BinaryHelmValues {
   }
 
   /** The values. Call {@link #problems} first: this assumes there are none. */
-  public static Map<String, Object> of(Plan plan) {
+  public static Map<String, Object> of(Plan synthPlan) {
+    Plan plan = ChartValues.chartPlan(synthPlan);
     FlyteDeployment d = plan.deployment();
     Map<String, Map<String, Object>> sections = BinaryConfig.sections(plan);
     Map<String, Object> configuration = new LinkedHashMap<>();
@@ -67,7 +70,8 @@ public final class BinaryHelmValues {
     configuration.put("logging", logging(d));
     d.auth().ifPresent(auth -> configuration.put("auth", auth(plan, auth)));
     d.storage().minio().flatMap(MinioStorage::credentialsConfig).ifPresent(ref -> configuration.put("externalSecretRef", ref.name()));
-    configuration.put("inline", inline(plan, sections));
+    // The chart passes the inline config through tpl: Flyte's own template actions are escaped.
+    configuration.put("inline", ChartValues.escapedMap(inline(plan, sections)));
 
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("fullnameOverride", plan.name());
@@ -77,9 +81,9 @@ public final class BinaryHelmValues {
     values.put("serviceAccount", map("create", true,
         "annotations", d.identity().map(Plan::serviceAccountAnnotations).orElse(Map.of())));
     d.ingress().ifPresent(ingress -> values.put("ingress", ingress(ingress)));
-    values.put("flyte-core-components", map("admin", map(
+    values.put("flyte-core-components", ChartValues.escapedMap(map("admin", map(
         "seedProjects", d.projects().stream().map(Project::name).toList(),
-        "seedProjectsWithDetails", d.projects().stream().map(p -> map("name", p.name(), "description", p.description())).toList())));
+        "seedProjectsWithDetails", d.projects().stream().map(p -> map("name", p.name(), "description", p.description())).toList()))));
     values.put("enabled_plugins", map("tasks", ConfigTree.at(sections.get("001-plugins.yaml"), "tasks")));
     if (d.plugins().connector().isPresent()) {
       values.put("flyteconnector", map("enabled", true));
@@ -87,9 +91,18 @@ public final class BinaryHelmValues {
     return values;
   }
 
-  /** The values file's text, with a header saying how to use it. */
+  /** The values file's text, with a header saying how to use it and what the chart deploys differently. */
   public static String yaml(Plan plan) {
-    return ChartValues.file("flyte-binary", plan.name(), plan.namespace(), of(plan));
+    return ChartValues.file("flyte-binary", plan.name(), plan.namespace(), differences(plan), of(plan));
+  }
+
+  /** What the chart deploys differently from synth, and why: the lines of the file's header. */
+  public static List<String> differences(Plan plan) {
+    List<String> lines = new ArrayList<>(List.of(
+        "Flyte's template actions ({{ .podName }}, ...) in configuration.inline are escaped as {{`{{`}}: the chart passes it through tpl",
+        "wait-for-db: the chart gives it the resources of the flyte container (deployment.resources); it has no knob of its own"));
+    lines.addAll(ChartValues.identityDifferences(plan, List.of(plan.name())));
+    return lines;
   }
 
   private static Map<String, Object> database(PostgresDatabase db) {
@@ -158,7 +171,13 @@ public final class BinaryHelmValues {
         config = ConfigTree.merged(config, file.getValue());
       }
     }
+    // The chart writes storage's type, container and stow config, not its limits and cache: those stay.
+    Map<String, Object> storage = ConfigTree.at(config, "storage");
+    CHART_WRITTEN_STORAGE.forEach(storage::remove);
     CHART_OWNED.forEach(config::remove);
+    if (!storage.isEmpty()) {
+      config.put("storage", storage);
+    }
     Map<String, Object> webhook = ConfigTree.at(config, "webhook");
     config.remove("webhook");
     CHART_OWNED_WEBHOOK.forEach(webhook::remove);
@@ -203,19 +222,28 @@ public final class BinaryHelmValues {
         .withMountPath(Plan.DB_PASSWORD_DIR).withReadOnly(true).build()));
     Workloads.sendgridApiKey(d.notifications()).forEach(v -> volumes.add(ChartValues.plain(v)));
     Workloads.sendgridApiKeyMount(d.notifications()).forEach(m -> mounts.add(ChartValues.plain(m)));
+    Map<String, Object> podSecurityContext = map("enabled", true);
+    podSecurityContext.putAll(stringMap(ChartValues.plain(Workloads.restrictedPodSecurityContext())));
+    Object containerSecurityContext = ChartValues.plain(Workloads.restrictedContainerSecurityContext());
     Map<String, Object> deployment = map(
         "image", ChartValues.image(image),
-        "resources", ChartValues.plain(Workloads.resources(d.components().binary().resources())),
-        "podSecurityContext", map("enabled", true, "runAsUser", Workloads.NON_ROOT_UID, "runAsGroup", Workloads.NON_ROOT_UID,
-            "fsGroup", Workloads.NON_ROOT_UID),
-        "securityContext", ChartValues.plain(Workloads.restrictedContainerSecurityContext()),
-        "waitForDB", map("image", ChartValues.image(waitForDb)),
+        "resources", ChartValues.resources(Workloads.resources(d.components().binary().resources()), List.of()),
+        "podSecurityContext", podSecurityContext,
+        "securityContext", containerSecurityContext,
+        "waitForDB", map("image", ChartValues.image(waitForDb), "securityContext", containerSecurityContext),
+        "readinessProbe", ChartValues.plain(Workloads.healthcheckReadiness("http")),
+        "livenessProbe", ChartValues.plain(Workloads.healthcheckLiveness("http")),
         "extraVolumes", volumes,
         "extraVolumeMounts", mounts);
     d.storage().minio().ifPresent(minio -> deployment.put("extraEnvVars",
         Workloads.minioCredentials(minio).stream().map(env -> ChartValues.plain(env)).toList()));
     d.identity().map(Plan::identityPodLabels).filter(labels -> !labels.isEmpty()).ifPresent(labels -> deployment.put("podLabels", labels));
     return deployment;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> stringMap(Object value) {
+    return (Map<String, Object>) value;
   }
 
   private static Map<String, Object> ingress(IngressSettings ingress) {

@@ -12,8 +12,8 @@ import dev.flyteinfra.core.model.ComponentSettings;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.plan.Plan;
-import dev.flyteinfra.core.plugins.PluginRbac;
 import dev.flyteinfra.core.plan.SandboxPorts;
+import dev.flyteinfra.core.plugins.PluginRbac;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -178,8 +178,8 @@ public final class BinaryTopology {
         .addNewPort().withName("http").withContainerPort(BinaryConfig.HTTP_PORT).withProtocol("TCP").endPort()
         .addNewPort().withName("grpc").withContainerPort(BinaryConfig.GRPC_PORT).withProtocol("TCP").endPort()
         .addNewPort().withName("webhook").withContainerPort(BinaryConfig.WEBHOOK_PORT).withProtocol("TCP").endPort()
-        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http", 15, 3))
-        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http", 30, 6))
+        .withReadinessProbe(Workloads.healthcheckReadiness("http"))
+        .withLivenessProbe(Workloads.healthcheckLiveness("http"))
         .withResources(Workloads.resources(settings.resources()))
         .withSecurityContext(Workloads.restrictedContainerSecurityContext())
         .withVolumeMounts(

@@ -36,8 +36,8 @@ import io.fabric8.kubernetes.api.model.PodTemplateBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -197,14 +197,14 @@ public final class CoreTopology {
     Container main = container(component, image,
             List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml", "serve"), mounts, Workloads.resources(settings(component).resources()))
         .withPorts(port("http", CoreConfig.ADMIN_HTTP), port("grpc", CoreConfig.ADMIN_GRPC), port("http-metrics", CoreConfig.METRICS))
-        .withReadinessProbe(KubeObjects.httpProbe("/healthcheck", "http", 15, 3))
-        .withLivenessProbe(KubeObjects.httpProbe("/healthcheck", "http", 30, 6))
+        .withReadinessProbe(Workloads.healthcheckReadiness("http"))
+        .withLivenessProbe(Workloads.healthcheckLiveness("http"))
         .withEnv(minioEnv())
         .build();
     List<HasMetadata> objects = new ArrayList<>();
-    objects.add(serviceAccount(component, name));
+    objects.add(serviceAccount(component, plan.componentName(component)));
     objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), adminRules()));
-    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), name, plan.namespace()));
+    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), plan.componentName(component), plan.namespace()));
     objects.add(base);
     objects.add(clusters);
     objects.add(templates);
@@ -217,7 +217,7 @@ public final class CoreTopology {
     auth.ifPresent(a -> objects.addAll(a.keysJob(job -> meta(job, "auth-keys"), image,
         List.of("flyteadmin", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"),
         KubeObjects.projectedConfigMaps("config", base.getMetadata().getName()), CoreConfig.CONFIG_DIR)));
-    objects.add(deployment(component, name, name, init, main, volumes, annotations, false));
+    objects.add(deployment(component, name, plan.componentName(component), init, main, volumes, annotations, false));
     objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(
         servicePort("http", CoreConfig.ADMIN_SERVICE_HTTP, "http"), servicePort("grpc", CoreConfig.ADMIN_SERVICE_GRPC, "grpc"),
         servicePort("http-metrics", CoreConfig.METRICS, "http-metrics"))));
@@ -244,7 +244,7 @@ public final class CoreTopology {
         .withLivenessProbe(metricsHealthcheck(30, 6))
         .withEnv(minioEnv())
         .build();
-    return List.of(sync, deployment(component, name, CoreNames.admin(plan), List.of(), main, volumes,
+    return List.of(sync, deployment(component, name, plan.componentName("flyteadmin"), List.of(), main, volumes,
         Map.of("checksum/config", Checksums.sha256(sync.getData()), "checksum/templates", Checksums.sha256(templates.getData())),
         true));
   }
@@ -266,9 +266,9 @@ public final class CoreTopology {
         container("run-migrations", image, List.of("datacatalog", "--config", CoreConfig.CATALOG_CONFIG_DIR + "/*.yaml", "migrate", "run"),
             mounts, Workloads.resources("50m", "64Mi", "256Mi")).build());
     List<HasMetadata> objects = new ArrayList<>();
-    objects.add(serviceAccount(component, name));
+    objects.add(serviceAccount(component, plan.componentName(component)));
     objects.add(catalog);
-    objects.add(deployment(component, name, name, init, main,
+    objects.add(deployment(component, name, plan.componentName(component), init, main,
         List.of(dbPassword(), KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), catalog.getMetadata().getName())),
         checksums(catalog), false));
     objects.add(KubeObjects.clusterIpService(meta(name, component), selector(component), List.of(
@@ -293,8 +293,8 @@ public final class CoreTopology {
     List<Container> init = List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database()),
         container("flytescheduler-check", image, List.of("flytescheduler", "precheck", "--config", CoreConfig.CONFIG_DIR + "/*.yaml"),
             mounts, Workloads.resources("10m", "32Mi", "128Mi")).build());
-    return List.of(serviceAccount(component, name), scheduler,
-        deployment(component, name, name, init, main,
+    return List.of(serviceAccount(component, plan.componentName(component)), scheduler,
+        deployment(component, name, plan.componentName(component), init, main,
             withServiceClientSecret(List.of(dbPassword(),
                 KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), scheduler.getMetadata().getName()))),
             checksums(scheduler), true));
@@ -309,8 +309,8 @@ public final class CoreTopology {
         .withCommand()
         .addNewEnvFrom().withNewConfigMapRef().withName(console.getMetadata().getName()).endConfigMapRef().endEnvFrom()
         .withPorts(port("http", CoreConfig.CONSOLE))
-        .withReadinessProbe(KubeObjects.tcpProbe(CoreConfig.CONSOLE, 5, 3))
-        .withLivenessProbe(KubeObjects.tcpProbe(CoreConfig.CONSOLE, 15, 6))
+        .withReadinessProbe(consoleReadiness())
+        .withLivenessProbe(consoleLiveness())
         .build();
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(serviceAccount(component, name));
@@ -336,13 +336,13 @@ public final class CoreTopology {
     List<Volume> volumes = withServiceClientSecret(
         List.of(KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), propeller.getMetadata().getName())));
     List<HasMetadata> objects = new ArrayList<>();
-    objects.add(serviceAccount(component, name));
+    objects.add(serviceAccount(component, plan.componentName(component)));
     objects.add(KubeObjects.clusterRole(meta(clusterScoped(component), component), PROPELLER_RULES));
-    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), name, plan.namespace()));
+    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(component), component), plan.componentName(component), plan.namespace()));
     objects.add(propeller);
     Map<String, String> annotations = checksums(propeller);
     if (d.propeller().sharding().isEmpty()) {
-      objects.add(deployment(component, name, name, List.of(), main, volumes, annotations, false));
+      objects.add(deployment(component, name, plan.componentName(component), List.of(), main, volumes, annotations, false));
       objects.addAll(availability(component, name));
       return objects;
     }
@@ -353,7 +353,7 @@ public final class CoreTopology {
         .withMetadata(meta(CoreNames.propellerTemplate(plan), component))
         .withNewTemplate()
           .withNewMetadata().withLabels(podLabels).withAnnotations(annotations).endMetadata()
-          .withSpec(podSpec(name, List.of(), main, volumes, Optional.empty()))
+          .withSpec(podSpec(plan.componentName(component), List.of(), main, volumes, Optional.empty()))
         .endTemplate()
         .build());
     String managerComponent = "flytepropeller-manager";
@@ -366,7 +366,7 @@ public final class CoreTopology {
         .withLivenessProbe(metricsHealthcheck(30, 6))
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .build();
-    objects.add(deployment(managerComponent, plan.nameWith(managerComponent), name, List.of(), manager, volumes, annotations, false,
+    objects.add(deployment(managerComponent, plan.nameWith(managerComponent), plan.componentName(component), List.of(), manager, volumes, annotations, false,
         settings(component)));
     objects.addAll(availability(managerComponent, plan.nameWith(managerComponent), settings(component)));
     return objects;
@@ -412,7 +412,7 @@ public final class CoreTopology {
    */
   private List<HasMetadata> adminAccess() {
     String component = "flyteadmin-access";
-    String name = CoreNames.admin(plan);
+    String name = plan.componentName("flyteadmin");
     ObjectMeta token = meta(plan.nameWith("flyteadmin-token"), component);
     token.setAnnotations(Map.of("kubernetes.io/service-account.name", name));
     return List.of(
@@ -673,22 +673,16 @@ public final class CoreTopology {
     spec.setContainers(List.of(main));
     spec.setVolumes(volumes);
     // Replicas on different nodes when the cluster has them (preferred: a one-node cluster still schedules).
-    spreadComponent.ifPresent(component -> spec.setAffinity(spreadOverNodes(component)));
+    spreadComponent.ifPresent(component -> spec.setAffinity(Workloads.spreadOverNodes(selector(component))));
     return spec;
   }
 
-  /** Prefers the component's replicas on different nodes; set on plain objects, as every Deployment has it. */
-  private Affinity spreadOverNodes(String component) {
-    LabelSelector replicas = new LabelSelector();
-    replicas.setMatchLabels(selector(component));
-    PodAffinityTerm otherNode = new PodAffinityTerm();
-    otherNode.setLabelSelector(replicas);
-    otherNode.setTopologyKey("kubernetes.io/hostname");
-    PodAntiAffinity antiAffinity = new PodAntiAffinity();
-    antiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(List.of(new WeightedPodAffinityTerm(otherNode, 100)));
-    Affinity affinity = new Affinity();
-    affinity.setPodAntiAffinity(antiAffinity);
-    return affinity;
+  static Probe consoleReadiness() {
+    return KubeObjects.tcpProbe(CoreConfig.CONSOLE, 5, 3);
+  }
+
+  static Probe consoleLiveness() {
+    return KubeObjects.tcpProbe(CoreConfig.CONSOLE, 15, 6);
   }
 
   private List<HasMetadata> availability(String component, String name) {

@@ -7,11 +7,16 @@ import dev.flyteinfra.core.model.Notifications;
 import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Resources;
 import dev.flyteinfra.core.plan.Plan;
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
+import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SeccompProfile;
@@ -21,6 +26,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,5 +153,32 @@ public final class Workloads {
 
   public static ResourceRequirements resources(String cpu, String memory, String memoryLimit) {
     return resources(ImmutableResources.builder().cpu(cpu).memory(memory).memoryLimit(memoryLimit).build());
+  }
+
+  /**
+   * Prefers the replicas of the pods with these labels on different nodes (preferred: a one-node
+   * cluster still schedules them); set on plain objects, as every Deployment has it.
+   */
+  public static Affinity spreadOverNodes(Map<String, String> matchLabels) {
+    LabelSelector replicas = new LabelSelector();
+    replicas.setMatchLabels(matchLabels);
+    PodAffinityTerm otherNode = new PodAffinityTerm();
+    otherNode.setLabelSelector(replicas);
+    otherNode.setTopologyKey("kubernetes.io/hostname");
+    PodAntiAffinity antiAffinity = new PodAntiAffinity();
+    antiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(List.of(new WeightedPodAffinityTerm(otherNode, 100)));
+    Affinity affinity = new Affinity();
+    affinity.setPodAntiAffinity(antiAffinity);
+    return affinity;
+  }
+
+  /** The readiness probe of FlyteAdmin's HTTP server (flyteadmin, flyte-binary), on its port (a name or a number). */
+  public static Probe healthcheckReadiness(Object httpPort) {
+    return KubeObjects.httpProbe("/healthcheck", httpPort, 15, 3);
+  }
+
+  /** The liveness probe of FlyteAdmin's HTTP server (flyteadmin, flyte-binary), on its port (a name or a number). */
+  public static Probe healthcheckLiveness(Object httpPort) {
+    return KubeObjects.httpProbe("/healthcheck", httpPort, 30, 6);
   }
 }

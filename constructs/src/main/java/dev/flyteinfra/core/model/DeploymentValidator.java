@@ -57,6 +57,7 @@ final class DeploymentValidator {
     DomainChecks.checkDomains(c.at("domains"), d);
     DomainChecks.checkProjects(c.at("projects"), d.projects(), d.domains());
     CoreChecks.check(c, d);
+    InstallationChecks.check(c, d);
     if (d.logLevel() < 0 || d.logLevel() > 5) {
       c.add("logLevel", "must be between 0 (panic) and 5 (debug), got " + d.logLevel(), "use 4 for info or 5 for debug");
     }

@@ -71,6 +71,18 @@ public interface FlyteDeployment {
   /** Default: no Ingress; reach Flyte with a port-forward or your own routing. */
   Optional<IngressSettings> ingress();
 
+  /**
+   * How Flyte is installed: {@code manifests} (this library's, named after the deployment) or
+   * {@code official-chart} (the official chart with the values of {@code helm-values}, which names
+   * flyte-core's service accounts {@code flyteadmin}, {@code datacatalog}, {@code flytescheduler},
+   * {@code flytepropeller}). The cloud stacks trust the service accounts this names, and {@code synth}
+   * names them the same way. Default: {@link Installation#MANIFESTS}.
+   */
+  @Value.Default
+  default Installation installation() {
+    return Installation.MANIFESTS;
+  }
+
   /** Default: see {@link Components}. */
   @Value.Default
   default Components components() {

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * What a cloud must provide for a deployment, read off the plan so that cloud modules never
  * guess: the buckets, the database, the exact Kubernetes service accounts of Flyte's backend
  * that act as {@code identity} (the subjects of IRSA trust policies, Workload Identity bindings
- * and Azure federated credentials), and the task service accounts of every project-domain
+ * and Azure federated credentials: named as the official chart names them when the deployment is
+ * installed with it), and the task service accounts of every project-domain
  * namespace with the identity each acts as.
  */
 public record CloudRequirements(
@@ -66,12 +67,12 @@ public record CloudRequirements(
       String control = multi.map(MultiCluster::controlPlaneName).orElse(Plan.SINGLE_CLUSTER);
       for (String component : CORE_IDENTITY_COMPONENTS) {
         if (!component.equals("flytepropeller")) {
-          backend.add(new ServiceAccountRef(control, plan.namespace(), plan.nameWith(component)));
+          backend.add(new ServiceAccountRef(control, plan.namespace(), plan.componentName(component)));
         }
       }
       List<String> propellerClusters = multi.map(m -> m.dataPlanes().stream().map(DataPlaneCluster::name).toList())
           .orElse(List.of(Plan.SINGLE_CLUSTER));
-      propellerClusters.forEach(cluster -> backend.add(new ServiceAccountRef(cluster, plan.namespace(), plan.nameWith("flytepropeller"))));
+      propellerClusters.forEach(cluster -> backend.add(new ServiceAccountRef(cluster, plan.namespace(), plan.componentName("flytepropeller"))));
     }
     List<TaskServiceAccount> tasks = new ArrayList<>();
     for (Project project : d.projects()) {

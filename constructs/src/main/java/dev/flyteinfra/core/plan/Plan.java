@@ -5,6 +5,7 @@ import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableMinioStorage;
 import dev.flyteinfra.core.model.ImmutableObjectStore;
 import dev.flyteinfra.core.model.ImmutablePostgresDatabase;
+import dev.flyteinfra.core.model.Installation;
 import dev.flyteinfra.core.model.MinioStorage;
 import dev.flyteinfra.core.model.ObjectStore;
 import dev.flyteinfra.core.model.PostgresDatabase;
@@ -125,6 +126,22 @@ public final class Plan {
   /** {@code <name>-<suffix>}. */
   public String nameWith(String suffix) {
     return deployment.name() + "-" + suffix;
+  }
+
+  /**
+   * The name of a component's objects that others refer to (its service account, Service, Secret):
+   * {@code <name>-<component>}, or the component's own name, as the official charts name them
+   * ({@code flyteadmin}, {@code datacatalog}, {@code flytescheduler}, {@code flytepropeller},
+   * {@code flyteconnector}), when the deployment is installed with the official chart
+   * ({@link Installation#OFFICIAL_CHART}).
+   */
+  public String componentName(String component) {
+    return installedWithChart() ? component : nameWith(component);
+  }
+
+  /** Whether the deployment is installed with the official chart ({@code installation: official-chart}). */
+  public boolean installedWithChart() {
+    return deployment.installation() == Installation.OFFICIAL_CHART;
   }
 
   /** Cluster-scoped objects carry the namespace too, so two deployments never collide. */

@@ -41,9 +41,9 @@ public final class FlyteConnector {
 
   private FlyteConnector() {}
 
-  /** {@code <name>-flyteconnector}, the name of each of its objects. */
+  /** {@code <name>-flyteconnector} ({@code flyteconnector} as the charts name it), the name of each of its objects. */
   public static String name(Plan plan) {
-    return plan.nameWith(COMPONENT);
+    return plan.componentName(COMPONENT);
   }
 
   /** The Service as {@code <name>.<namespace>}, for the connector-service plugin's endpoint. */
