@@ -50,12 +50,28 @@ public final class FlyteInfraCli implements Runnable {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
+          if (missingNode(e)) {
+            err.println("flyte-infra: the AWS CDK (an aws: section) runs on Node.js, and there is no node on the PATH — install "
+                + "Node.js 20 or later (e.g. apt-get install nodejs), or set JSII_NODE to its binary; configs without aws: need no Node");
+            err.flush();
+            return INTERNAL_FAILURE;
+          }
           err.println("flyte-infra: internal failure: " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
               : ": " + e.getMessage().lines().findFirst().orElse("")) + " — " + traceNote(e, cli.debug, err));
           err.flush();
           return INTERNAL_FAILURE;
         })
         .execute(args);
+  }
+
+  /** True when jsii could not start Node.js: the one thing the AWS stacks need from the machine. */
+  private static boolean missingNode(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (String.valueOf(cause.getMessage()).contains("Cannot run program \"node\"")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Prints the stack trace with {@code --debug}, else writes it to a file; says where it is. */

@@ -31,11 +31,22 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A deployment config file (YAML or JSON), - for standard input; repeatable.")
   List<Path> configs = List.of();
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder. Default: synth-output/ of the repository.")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder. Default: synth-output/ of the repository for its own examples, the working directory for other configs.")
   Path out;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /**
+   * Where a synth without --out writes: the repository's committed output for its own examples,
+   * the working directory for any other config (so a user's deployment never lands among them).
+   */
+  private Path defaultOut(Path examples) {
+    Path examplesFolder = examples.toAbsolutePath().normalize();
+    boolean ownExamples = configs.isEmpty() || configs.stream()
+        .allMatch(config -> config.toAbsolutePath().normalize().startsWith(examplesFolder));
+    return ownExamples ? Home.resolve("synth-output") : Path.of(".").toAbsolutePath().normalize();
+  }
 
   @Override
   public Integer call() {
@@ -48,7 +59,7 @@ final class SynthCommand implements Callable<Integer> {
     }
     List<Path> files = configs.isEmpty() ? Inputs.configFilesIn(examples) : configs;
     Inputs inputs = Inputs.load(files);
-    Path target = out != null ? out : Home.resolve("synth-output");
+    Path target = out != null ? out : defaultOut(examples);
     OutputPaths.folderProblem(target).ifPresent(inputs::addProblem);
     if (inputs.hasProblems()) {
       return inputs.report(spec.commandLine().getErr());

@@ -264,6 +264,34 @@ class FlyteInfraCliTest {
   }
 
   @Test
+  void aUsersConfigWithoutOutGoesToTheWorkingDirectoryNotTheRepositorysOutput() throws Exception {
+    Path config = file("mine.yaml", GOOD.replace("name: flyte", "name: mine"));
+    String home = System.getProperty("flyteinfra.home");
+    Path repository = Files.createDirectories(dir.resolve("repository/examples"));
+    try {
+      System.setProperty("flyteinfra.home", repository.getParent().toString());
+      assertThat(run("synth", "--config", config.toString())).isZero();
+    } finally {
+      if (home == null) {
+        System.clearProperty("flyteinfra.home");
+      } else {
+        System.setProperty("flyteinfra.home", home);
+      }
+    }
+    Path written = Path.of(".").toAbsolutePath().normalize().resolve("mine");
+    try {
+      assertThat(written.resolve("kustomization.yaml")).exists();
+      assertThat(repository.resolveSibling("synth-output")).doesNotExist();
+    } finally {
+      try (var files = Files.walk(written)) {
+        for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  @Test
   void noCommandListsEveryCommand() {
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString()).contains("choose a command: synth, validate, client-config, ci-workflow, helm-values");
