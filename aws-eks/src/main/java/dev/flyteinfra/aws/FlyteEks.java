@@ -254,8 +254,17 @@ public class FlyteEks extends Construct {
   private Role roleOf(ServiceAccountRoles roles, String id, CloudRequirements requirements, CloudRequirements.Kind kind) {
     List<CloudRequirements.IdentityRequirement> ofKind = requirements.identities().stream()
         .filter(identity -> identity.kind() == kind).toList();
-    List<String> subjects = ofKind.stream().flatMap(identity -> identity.serviceAccounts().stream())
-        .map(CloudRequirements.ServiceAccountRef::subject).toList();
+    // Interleaved (each requirement's first service account, then each one's second, …): with one
+    // task identity per domain that is project by project, the order the role's trust always had.
+    List<String> subjects = new ArrayList<>();
+    int longest = ofKind.stream().mapToInt(identity -> identity.serviceAccounts().size()).max().orElse(0);
+    for (int i = 0; i < longest; i++) {
+      for (CloudRequirements.IdentityRequirement identity : ofKind) {
+        if (i < identity.serviceAccounts().size()) {
+          subjects.add(identity.serviceAccounts().get(i).subject());
+        }
+      }
+    }
     SortedSet<String> bucketNames = new TreeSet<>();
     ofKind.forEach(identity -> bucketNames.addAll(identity.access().buckets()));
     List<PolicyStatement> statements = new ArrayList<>(bucketAccess(bucketNames));
