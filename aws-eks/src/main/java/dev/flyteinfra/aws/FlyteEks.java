@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.RemovalPolicy;
@@ -162,27 +164,21 @@ public class FlyteEks extends Construct {
 
     notifications = buildable.notifications().filter(n -> n.backend() == Notifications.Backend.AWS)
         .map(n -> new FlyteNotifications(this, "Notifications", buildable.name()));
-    List<PolicyStatement> backendAccess = new ArrayList<>(bucketAccess());
-    notifications.ifPresent(n -> backendAccess.addAll(n.backendAccess(buildable.notifications().get().sender())));
     ServiceAccountRoles roles = new ServiceAccountRoles(this, cluster);
-    backendRole = roles.role("BackendRole", requirements.backendServiceAccounts().stream()
-        .map(CloudRequirements.ServiceAccountRef::subject).toList(), backendAccess);
-    List<PolicyStatement> taskAccess = new ArrayList<>(bucketAccess());
-    if (given.taskSecrets().backend() == TaskSecrets.Backend.AWS) {
-      taskAccess.add(secretsAccess(given.taskSecrets().namePrefix()));
-    }
-    taskRole = roles.role("TaskRole", requirements.taskServiceAccounts().stream()
-        .map(t -> t.serviceAccount().subject()).toList(), taskAccess);
+    // One IAM role per kind of identity: every domain's task service accounts assume the one task role.
+    backendRole = roleOf(roles, "BackendRole", requirements, CloudRequirements.Kind.BACKEND);
+    taskRole = roleOf(roles, "TaskRole", requirements, CloudRequirements.Kind.TASKS);
+    Map<String, WorkloadIdentity> identities = new TreeMap<>();
+    requirements.identities().forEach(identity -> identities.put(identity.key(),
+        WorkloadIdentity.awsRole((identity.kind() == CloudRequirements.Kind.BACKEND ? backendRole : taskRole).getRoleArn())));
 
     certificate = props.ingressCertificate().filter(c -> problems.isEmpty()).map(c -> certificateFor(buildable, c));
     String passwordSecret = given.name() + "-db";
-    deployment = ImmutableFlyteDeployment.copyOf(buildable)
+    deployment = ImmutableFlyteDeployment.copyOf(requirements.withIdentities(buildable, identities))
         .withIngress(buildable.ingress().map(this::withCertificate))
         .withDatabase(ImmutablePostgresDatabase.copyOf(buildable.database())
             .withHost(database.getInstance().getDbInstanceEndpointAddress())
             .withPasswordSecret(SecretKeyRef.of(passwordSecret, "password")))
-        .withIdentity(WorkloadIdentity.awsRole(backendRole.getRoleArn()))
-        .withTaskIdentity(WorkloadIdentity.awsRole(taskRole.getRoleArn()))
         .withNotifications(notifications.map(n -> n.filledIn(buildable.notifications().get())));
 
     suppressAcceptedFindings(props);
@@ -251,11 +247,41 @@ public class FlyteEks extends Construct {
     return NagPackSuppression.builder().id(id).reason(reason).build();
   }
 
-  private List<PolicyStatement> bucketAccess() {
+  /**
+   * The IAM role of every identity of one kind: trusted by all their service accounts, allowed
+   * what they may reach.
+   */
+  private Role roleOf(ServiceAccountRoles roles, String id, CloudRequirements requirements, CloudRequirements.Kind kind) {
+    List<CloudRequirements.IdentityRequirement> ofKind = requirements.identities().stream()
+        .filter(identity -> identity.kind() == kind).toList();
+    // Interleaved (each requirement's first service account, then each one's second, …): with one
+    // task identity per domain that is project by project, the order the role's trust always had.
+    List<String> subjects = new ArrayList<>();
+    int longest = ofKind.stream().mapToInt(identity -> identity.serviceAccounts().size()).max().orElse(0);
+    for (int i = 0; i < longest; i++) {
+      for (CloudRequirements.IdentityRequirement identity : ofKind) {
+        if (i < identity.serviceAccounts().size()) {
+          subjects.add(identity.serviceAccounts().get(i).subject());
+        }
+      }
+    }
+    SortedSet<String> bucketNames = new TreeSet<>();
+    ofKind.forEach(identity -> bucketNames.addAll(identity.access().buckets()));
+    List<PolicyStatement> statements = new ArrayList<>(bucketAccess(bucketNames));
+    ofKind.stream().flatMap(identity -> identity.access().notifications().stream()).findFirst()
+        .filter(n -> n.backend() == Notifications.Backend.AWS)
+        .ifPresent(n -> statements.addAll(notifications.orElseThrow().backendAccess(n.sender())));
+    ofKind.stream().flatMap(identity -> identity.access().taskSecrets().stream()).findFirst()
+        .filter(secrets -> secrets.backend() == TaskSecrets.Backend.AWS)
+        .ifPresent(secrets -> statements.add(secretsAccess(secrets.namePrefix())));
+    return roles.role(id, subjects, statements);
+  }
+
+  private List<PolicyStatement> bucketAccess(SortedSet<String> names) {
     List<String> resources = new ArrayList<>();
-    buckets.values().forEach(bucket -> {
-      resources.add(bucket.getBucketArn());
-      resources.add(bucket.arnForObjects("*"));
+    names.forEach(name -> {
+      resources.add(buckets.get(name).getBucketArn());
+      resources.add(buckets.get(name).arnForObjects("*"));
     });
     return List.of(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(BUCKET_ACTIONS).resources(resources).build());
   }
