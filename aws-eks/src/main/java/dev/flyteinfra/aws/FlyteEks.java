@@ -3,6 +3,7 @@ package dev.flyteinfra.aws;
 import dev.flyteinfra.core.FlyteManifests;
 import dev.flyteinfra.core.manifest.Manifest;
 import dev.flyteinfra.core.manifest.ManifestWriter;
+import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableIngressSettings;
@@ -169,8 +170,12 @@ public class FlyteEks extends Construct {
     backendRole = roleOf(roles, "BackendRole", requirements, CloudRequirements.Kind.BACKEND);
     taskRole = roleOf(roles, "TaskRole", requirements, CloudRequirements.Kind.TASKS);
     Map<String, WorkloadIdentity> identities = new TreeMap<>();
-    requirements.identities().forEach(identity -> identities.put(identity.key(),
-        WorkloadIdentity.awsRole((identity.kind() == CloudRequirements.Kind.BACKEND ? backendRole : taskRole).getRoleArn())));
+    WorkloadIdentity backendIdentity = WorkloadIdentity.awsRole(backendRole.getRoleArn());
+    WorkloadIdentity taskIdentity = WorkloadIdentity.awsRole(taskRole.getRoleArn());
+    // A domain's own task role, given in the deployment, stays that domain's; the others get the stack's.
+    requirements.identities().forEach(identity -> identities.put(identity.key(), identity.kind() == CloudRequirements.Kind.BACKEND
+        ? backendIdentity : identity.domain().flatMap(domain -> buildable.domains().stream()
+            .filter(d -> d.name().equals(domain)).findFirst().flatMap(Domain::taskIdentity)).orElse(taskIdentity)));
 
     certificate = props.ingressCertificate().filter(c -> problems.isEmpty()).map(c -> certificateFor(buildable, c));
     String passwordSecret = given.name() + "-db";
