@@ -1,9 +1,9 @@
 package dev.flyteinfra.core.flytecore;
 
-import dev.flyteinfra.core.manifest.KubeObjects;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +23,10 @@ final class AdminAccess extends CoreComponent {
     String name = plan.componentName(AdminComponent.COMPONENT);
     ObjectMeta token = meta(plan.nameWith("flyteadmin-token"), COMPONENT);
     token.setAnnotations(Map.of("kubernetes.io/service-account.name", name));
-    return List.of(
-        serviceAccount(COMPONENT, name),
-        KubeObjects.clusterRole(meta(clusterScoped(AdminComponent.COMPONENT), COMPONENT), adminRules()),
-        KubeObjects.clusterRoleBinding(meta(clusterScoped(AdminComponent.COMPONENT), COMPONENT), name, plan.namespace()),
-        new SecretBuilder().withMetadata(token).withType("kubernetes.io/service-account-token").build());
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.add(serviceAccount(COMPONENT, name));
+    objects.addAll(clusterRole(AdminComponent.COMPONENT, COMPONENT, name, adminRules()));
+    objects.add(new SecretBuilder().withMetadata(token).withType("kubernetes.io/service-account-token").build());
+    return objects;
   }
 }

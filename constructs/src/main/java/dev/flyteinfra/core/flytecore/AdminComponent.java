@@ -47,8 +47,7 @@ final class AdminComponent extends CoreComponent {
     String image = image(COMPONENT);
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(serviceAccount(COMPONENT, serviceAccount));
-    objects.add(KubeObjects.clusterRole(meta(clusterScoped(COMPONENT), COMPONENT), adminRules()));
-    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(COMPONENT), COMPONENT), serviceAccount, plan.namespace()));
+    objects.addAll(clusterRole(COMPONENT, COMPONENT, serviceAccount, adminRules()));
     objects.add(base);
     objects.add(clusters);
     objects.add(templates);

@@ -106,6 +106,15 @@ abstract class CoreComponent {
   }
 
   /**
+   * The ClusterRole {@code <cluster-scoped name>-<role>} with these rules and its binding to the
+   * service account, labelled as {@code component}.
+   */
+  List<HasMetadata> clusterRole(String role, String component, String serviceAccount, List<PolicyRule> rules) {
+    return List.of(KubeObjects.clusterRole(meta(clusterScoped(role), component), rules),
+        KubeObjects.clusterRoleBinding(meta(clusterScoped(role), component), serviceAccount, plan.namespace()));
+  }
+
+  /**
    * FlyteAdmin's rules (its cluster-resource sync applies the namespace templates), and what the
    * plugins' templates need. FlytePropeller's rules already allow every kind the plugins create.
    */

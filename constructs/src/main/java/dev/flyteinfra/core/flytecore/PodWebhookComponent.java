@@ -61,8 +61,7 @@ final class PodWebhookComponent extends CoreComponent {
             KubeObjects.secretVolume("webhook-certs", name)));
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(serviceAccount(COMPONENT, name));
-    objects.add(KubeObjects.clusterRole(meta(clusterScoped(COMPONENT), COMPONENT), RULES));
-    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(COMPONENT), COMPONENT), name, plan.namespace()));
+    objects.addAll(clusterRole(COMPONENT, COMPONENT, name, RULES));
     // Empty: the init container writes the webhook's certificates into it at start-up.
     objects.add(new SecretBuilder().withMetadata(meta(name, COMPONENT)).withType("Opaque").build());
     objects.add(workload.deployment(settings));

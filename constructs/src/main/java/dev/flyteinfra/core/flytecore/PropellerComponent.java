@@ -54,8 +54,7 @@ final class PropellerComponent extends CoreComponent {
         List.of(KubeObjects.flyteConfig("config", plan.storageCredentialsConfig(), propellerConfig.getMetadata().getName())));
     List<HasMetadata> objects = new ArrayList<>();
     objects.add(serviceAccount(COMPONENT, serviceAccount));
-    objects.add(KubeObjects.clusterRole(meta(clusterScoped(COMPONENT), COMPONENT), RULES));
-    objects.add(KubeObjects.clusterRoleBinding(meta(clusterScoped(COMPONENT), COMPONENT), serviceAccount, plan.namespace()));
+    objects.addAll(clusterRole(COMPONENT, COMPONENT, serviceAccount, RULES));
     objects.add(propellerConfig);
     String checksum = propellerConfig.getMetadata().getName();
     if (d.propeller().sharding().isEmpty()) {
