@@ -5,8 +5,8 @@ import static dev.flyteinfra.core.manifest.KubeObjects.servicePort;
 
 import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
-import dev.flyteinfra.core.manifest.Checksums;
 import dev.flyteinfra.core.manifest.KubeObjects;
+import dev.flyteinfra.core.manifest.Workload;
 import dev.flyteinfra.core.manifest.Workloads;
 import dev.flyteinfra.core.model.ComponentSettings;
 import dev.flyteinfra.core.model.FlyteDeployment;
@@ -16,7 +16,6 @@ import dev.flyteinfra.core.plan.SandboxPorts;
 import dev.flyteinfra.core.plugins.PluginRbac;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -25,9 +24,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -35,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The {@code binary} topology: what the official flyte-binary chart renders — service account,
@@ -132,12 +129,12 @@ public final class BinaryTopology {
   private Deployment deployment(ConfigMap config, ConfigMap templates, Optional<FlyteAuth> auth, Optional<Secret> clientHashes) {
     FlyteDeployment d = plan.deployment();
     ComponentSettings settings = d.components().binary();
-    Map<String, String> podLabels = new TreeMap<>(plan.labels().selector(APP, COMPONENT));
-    d.identity().ifPresent(identity -> podLabels.putAll(Plan.identityPodLabels(identity)));
-    Map<String, String> podAnnotations = new TreeMap<>();
-    podAnnotations.put("checksum/configuration", Checksums.sha256(config.getData()));
-    podAnnotations.put("checksum/cluster-resource-templates", Checksums.sha256(templates.getData()));
-    clientHashes.ifPresent(secret -> podAnnotations.put("checksum/auth-clients", Checksums.sha256(secret.getStringData())));
+    Workload workload = Workload.of(() -> meta(plan.name()), plan.labels().selector(APP, COMPONENT))
+        .serviceAccount(plan.name())
+        .checksum("configuration", config.getData())
+        .checksum("cluster-resource-templates", templates.getData());
+    d.identity().ifPresent(identity -> workload.podLabels(Plan.identityPodLabels(identity)));
+    clientHashes.ifPresent(secret -> workload.checksum("auth-clients", secret.getStringData()));
     List<Volume> volumes = new ArrayList<>(List.of(
         configVolume(config, auth),
         KubeObjects.projectedConfigMaps("cluster-resource-templates", templates.getMetadata().getName()),
@@ -145,52 +142,34 @@ public final class BinaryTopology {
         KubeObjects.emptyDir("state")));
     auth.ifPresent(a -> volumes.add(a.adminSecrets("auth", true)));
     volumes.addAll(Workloads.sendgridApiKey(d.notifications()));
-    return new DeploymentBuilder()
-        .withMetadata(meta(plan.name()))
-        .withNewSpec()
-          .withReplicas(settings.replicas())
-          // One pod at a time: the binary holds propeller's and the scheduler's singleton loops.
-          .withNewStrategy().withType("Recreate").endStrategy()
-          .withNewSelector().withMatchLabels(plan.labels().selector(APP, COMPONENT)).endSelector()
-          .withNewTemplate()
-            .withNewMetadata().withLabels(podLabels).withAnnotations(podAnnotations).endMetadata()
-            .withNewSpec()
-              .withServiceAccountName(plan.name())
-              .withSecurityContext(Workloads.restrictedPodSecurityContext())
-              .withInitContainers(Workloads.waitForDb(plan.images().waitForDb(), d.database()))
-              .withContainers(flyteContainer(settings, auth.isPresent()))
-              .withVolumes(volumes)
-            .endSpec()
-          .endTemplate()
-        .endSpec()
-        .build();
+    return workload
+        .initContainers(List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database())))
+        .container(flyteContainer(settings, auth.isPresent()))
+        .volumes(volumes)
+        // One pod at a time: the binary holds propeller's and the scheduler's singleton loops.
+        .recreate()
+        .deployment(settings.replicas());
   }
 
   private Container flyteContainer(ComponentSettings settings, boolean auth) {
     List<EnvVar> env = new ArrayList<>(KubeObjects.podIdentityEnv());
     plan.deployment().storage().minio().ifPresent(minio -> env.addAll(Workloads.minioCredentials(minio)));
-    return new ContainerBuilder()
-        .withName("flyte")
-        .withImage(plan.images().flyteBinary())
-        .withImagePullPolicy("IfNotPresent")
+    List<VolumeMount> mounts = new ArrayList<>(List.of(
+        Workload.mount("config", Plan.CONFIG_DIR),
+        Workload.mount("cluster-resource-templates", Plan.TEMPLATES_DIR),
+        Workload.mount("db-pass", Plan.DB_PASSWORD_DIR),
+        Workload.writable("state", "/var/run/flyte")));
+    if (auth) {
+      mounts.add(Workload.mount("auth", FlyteAuth.SECRETS_DIR));
+    }
+    mounts.addAll(Workloads.sendgridApiKeyMount(plan.deployment().notifications()));
+    return Workload.container("flyte", plan.images().flyteBinary(), List.of(), mounts, Workloads.resources(settings.resources()))
         .withArgs("start", "--config", Plan.CONFIG_DIR + "/*.yaml")
         .withEnv(env)
-        .addNewPort().withName("http").withContainerPort(BinaryConfig.HTTP_PORT).withProtocol("TCP").endPort()
-        .addNewPort().withName("grpc").withContainerPort(BinaryConfig.GRPC_PORT).withProtocol("TCP").endPort()
-        .addNewPort().withName("webhook").withContainerPort(BinaryConfig.WEBHOOK_PORT).withProtocol("TCP").endPort()
+        .withPorts(Workload.port("http", BinaryConfig.HTTP_PORT), Workload.port("grpc", BinaryConfig.GRPC_PORT),
+            Workload.port("webhook", BinaryConfig.WEBHOOK_PORT))
         .withReadinessProbe(Workloads.healthcheckReadiness("http"))
         .withLivenessProbe(Workloads.healthcheckLiveness("http"))
-        .withResources(Workloads.resources(settings.resources()))
-        .withSecurityContext(Workloads.restrictedContainerSecurityContext())
-        .withVolumeMounts(
-            new VolumeMountBuilder().withName("config").withMountPath(Plan.CONFIG_DIR).withReadOnly(true).build(),
-            new VolumeMountBuilder().withName("cluster-resource-templates").withMountPath(Plan.TEMPLATES_DIR).withReadOnly(true).build(),
-            new VolumeMountBuilder().withName("db-pass").withMountPath(Plan.DB_PASSWORD_DIR).withReadOnly(true).build(),
-            new VolumeMountBuilder().withName("state").withMountPath("/var/run/flyte").build())
-        .addAllToVolumeMounts(auth
-            ? List.of(new VolumeMountBuilder().withName("auth").withMountPath(FlyteAuth.SECRETS_DIR).withReadOnly(true).build())
-            : List.of())
-        .addAllToVolumeMounts(Workloads.sendgridApiKeyMount(plan.deployment().notifications()))
         .build();
   }
 

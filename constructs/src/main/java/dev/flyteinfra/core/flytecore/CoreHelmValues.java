@@ -307,8 +307,8 @@ public final class CoreHelmValues {
       values.put("strategy", map("type", "Recreate"));
     }
     if (console) {
-      values.put("readinessProbe", ChartValues.plain(CoreTopology.consoleReadiness()));
-      values.put("livenessProbe", ChartValues.plain(CoreTopology.consoleLiveness()));
+      values.put("readinessProbe", ChartValues.plain(ConsoleComponent.readiness()));
+      values.put("livenessProbe", ChartValues.plain(ConsoleComponent.liveness()));
     }
     if (name.equals("datacatalog")) {
       // The chart's default is a NodePort: DataCatalog's unauthenticated API on every node.

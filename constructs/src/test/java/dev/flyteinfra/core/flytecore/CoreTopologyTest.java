@@ -200,10 +200,10 @@ class CoreTopologyTest {
 
   @Test
   void theEndpointsHostIsWithoutSchemeAndPort() {
-    assertThat(CoreTopology.endpointHost("catalog.example.com:443")).isEqualTo("catalog.example.com");
-    assertThat(CoreTopology.endpointHost("dns:///catalog.example.com:443")).isEqualTo("catalog.example.com");
-    assertThat(CoreTopology.endpointHost("https://catalog.example.com/")).isEqualTo("catalog.example.com");
-    assertThat(CoreTopology.endpointHost("catalog.example.com")).isEqualTo("catalog.example.com");
+    assertThat(CoreIngresses.endpointHost("catalog.example.com:443")).isEqualTo("catalog.example.com");
+    assertThat(CoreIngresses.endpointHost("dns:///catalog.example.com:443")).isEqualTo("catalog.example.com");
+    assertThat(CoreIngresses.endpointHost("https://catalog.example.com/")).isEqualTo("catalog.example.com");
+    assertThat(CoreIngresses.endpointHost("catalog.example.com")).isEqualTo("catalog.example.com");
   }
 
   @Test
