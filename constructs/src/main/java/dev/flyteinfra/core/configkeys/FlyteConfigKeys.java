@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,11 +50,14 @@ public final class FlyteConfigKeys {
   private final Map<String, String> spellings;
   /** Lower-cased section path → the binaries that read it. */
   private final Map<String, Set<String>> sections;
+  /** Every binary that reads some section. */
+  private final Set<String> binaries = new TreeSet<>();
 
   private FlyteConfigKeys(Map<String, String> kinds, Map<String, String> spellings, Map<String, Set<String>> sections) {
     this.kinds = kinds;
     this.spellings = spellings;
     this.sections = sections;
+    sections.values().forEach(binaries::addAll);
   }
 
   /** The keys Flyte 1.16.8's binaries read (flyteadmin, flytescheduler, flytepropeller and its manager, datacatalog, flyte-binary). */
@@ -115,6 +119,11 @@ public final class FlyteConfigKeys {
   /** Section path (lower case) → the binaries (main packages) that read it. */
   public Map<String, Set<String>> sections() {
     return sections;
+  }
+
+  /** Every binary (main package) the list knows: what a config read by all of them may hold. */
+  public Set<String> binaries() {
+    return Collections.unmodifiableSet(binaries);
   }
 
   /** The kind of a key path; empty when Flyte reads no such key. */

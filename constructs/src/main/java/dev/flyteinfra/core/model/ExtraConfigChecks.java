@@ -4,8 +4,6 @@ import dev.flyteinfra.core.configkeys.FlyteConfigKeys;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +32,7 @@ final class ExtraConfigChecks {
   static void check(Checks c, Map<String, ?> config) {
     mapping(c, config, false);
     FlyteConfigKeys keys = FlyteConfigKeys.flyte1();
-    Set<String> everyBinary = new TreeSet<>();
-    keys.sections().values().forEach(everyBinary::addAll);
-    for (FlyteConfigKeys.KeyProblem problem : keys.problems(config, everyBinary)) {
+    for (FlyteConfigKeys.KeyProblem problem : keys.problems(config, keys.binaries())) {
       c.add(problem.path(), problem.message() + " (Flyte " + FlyteDeployment.DEFAULT_FLYTE_VERSION + " ignores what it does not read)",
           problem.meant().map(meant -> "did you mean " + meant + "?")
               .orElse(problem.message().startsWith("is not a key") ? "remove it, or check Flyte's configuration reference for the key"
