@@ -28,10 +28,14 @@ import dev.flyteinfra.core.text.Suggestions;
  * never applies. A key list has one {@code <key path> <kind>} a line ({@code x.*} below an open
  * map, {@code x[]} a list element, keys case-insensitive) and a header whose {@code # Sections}
  * lines name the binaries (by the Go package of their main) that read each section.
- * {@link #flyte1()} is the list this library carries for Flyte 1.16.8.
+ * {@link #flyte1()} is the list this library carries for Flyte 1.16.8, {@link #flyte2()} the one for
+ * Flyte 2.0.42; {@link #forVersion(String)} picks one by a release's major version.
  */
 public final class FlyteConfigKeys {
   private static final String FLYTE_1_RESOURCE = "flyte-1.16.8-config-keys.txt";
+  private static final String FLYTE_2_RESOURCE = "flyte-2.0.42-config-keys.txt";
+  /** A release as written in a config or an image tag: 1.16.8, v2.0.42, 2. */
+  private static final Pattern VERSION = Pattern.compile("v?(\\d+)(\\..*)?");
   private static final Pattern SECTION_LINE = Pattern.compile("^#\\s{3}([A-Za-z0-9_.-]+): (.+)$");
   /** A Go duration as time.ParseDuration reads it ("0", or number-unit pairs, e.g. 1h30m, 500ms). */
   private static final Pattern GO_DURATION = Pattern.compile("-?(0|((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h))+)");
@@ -43,6 +47,7 @@ public final class FlyteConfigKeys {
   private static final Set<String> LEAF_KINDS = Set.of("string", "int", "uint", "port", "float", "bool", "duration", "quantity", "url",
       "regexp", "custom", "bytes");
   private static FlyteConfigKeys flyte1;
+  private static FlyteConfigKeys flyte2;
 
   /** Lower-cased key path → kind. */
   private final Map<String, String> kinds;
@@ -63,16 +68,42 @@ public final class FlyteConfigKeys {
   /** The keys Flyte 1.16.8's binaries read (flyteadmin, flytescheduler, flytepropeller and its manager, datacatalog, flyte-binary). */
   public static synchronized FlyteConfigKeys flyte1() {
     if (flyte1 == null) {
-      try (InputStream in = FlyteConfigKeys.class.getResourceAsStream(FLYTE_1_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException(FLYTE_1_RESOURCE + " is missing from the class path");
-        }
-        flyte1 = read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      flyte1 = resource(FLYTE_1_RESOURCE);
     }
     return flyte1;
+  }
+
+  /**
+   * The keys Flyte 2.0.42's binaries read: the v2 binary (manager/cmd, which runs every service) and the services'
+   * own mains (runs, actions, executor, events, secret, cache_service, dataproxy).
+   */
+  public static synchronized FlyteConfigKeys flyte2() {
+    if (flyte2 == null) {
+      flyte2 = resource(FLYTE_2_RESOURCE);
+    }
+    return flyte2;
+  }
+
+  /** The list for a Flyte release's major version: 1.x → {@link #flyte1()}, 2.x → {@link #flyte2()}. */
+  public static FlyteConfigKeys forVersion(String flyteVersion) {
+    Matcher m = VERSION.matcher(flyteVersion == null ? "" : flyteVersion.trim());
+    return switch (m.matches() ? m.group(1) : "") {
+      case "1" -> flyte1();
+      case "2" -> flyte2();
+      default -> throw new IllegalArgumentException("no config key list for Flyte version '" + flyteVersion
+          + "': this library carries lists for Flyte 1.x (1.16.8) and 2.x (2.0.42)");
+    };
+  }
+
+  private static FlyteConfigKeys resource(String name) {
+    try (InputStream in = FlyteConfigKeys.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the class path");
+      }
+      return read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A key list's text; every kind in it must be one this checker knows. */
