@@ -1,6 +1,6 @@
 package dev.flyteinfra.onprem;
 
-import dev.flyteinfra.core.InClusterServices;
+import dev.flyteinfra.core.plan.InClusterServices;
 import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;

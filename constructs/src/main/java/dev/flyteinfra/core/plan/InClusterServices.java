@@ -1,6 +1,5 @@
-package dev.flyteinfra.core;
+package dev.flyteinfra.core.plan;
 
-import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.ServiceLoader;
