@@ -22,6 +22,7 @@ import dev.flyteinfra.core.model.Problem;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,7 @@ import java.util.regex.Pattern;
  */
 public final class ShapeReader {
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?[0-9]+");
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
   private static final ObjectMapper NAMES = new ObjectMapper();
   private static final Map<Class<?>, Map<String, Type>> PROPERTIES = new ConcurrentHashMap<>();
   private static final Map<Class<?>, List<String>> ENUM_NAMES = new ConcurrentHashMap<>();
@@ -185,6 +187,13 @@ public final class ShapeReader {
         return null;
       }
       return isInt ? IntNode.valueOf(number.intValue()) : LongNode.valueOf(number.longValue());
+    }
+    if (raw == double.class || raw == Double.class) {
+      if (scalar.kind() == Scalar.Kind.BOOL || !DECIMAL.matcher(text).matches()) {
+        add(path, "'" + text + "' is not a number", "write a decimal number, e.g. 0.01");
+        return null;
+      }
+      return DoubleNode.valueOf(new BigDecimal(text).doubleValue());
     }
     if (raw == boolean.class || raw == Boolean.class) {
       Optional<Boolean> bool = bool(scalar);

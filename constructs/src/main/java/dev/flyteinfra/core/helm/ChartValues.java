@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flyteinfra.core.yaml.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Generation;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.Installation;
 import dev.flyteinfra.core.model.Problem;
@@ -144,6 +145,10 @@ public final class ChartValues {
    */
   public static List<Problem> problems(FlyteDeployment d, String chart, Topology topology) {
     List<Problem> problems = new ArrayList<>();
+    if (d.generation() != Generation.FLYTE_1) {
+      problems.add(new Problem("flyteVersion", "the " + chart + " chart " + CHART_VERSION + " installs Flyte 1, not "
+          + d.generation().label(), "use the chart of the deployment's generation (helm-values --chart flyte-binary picks it)"));
+    }
     String deploys = topology.name().toLowerCase(Locale.ROOT);
     if (d.topology() != topology) {
       problems.add(new Problem("topology", "the " + chart + " chart deploys topology " + deploys + ", not "

@@ -22,6 +22,12 @@ public interface ComponentSettings {
     return ImmutableResources.builder().build();
   }
 
+  /**
+   * The container image, {@code <repository>:<tag>} or pinned {@code <repository>[:<tag>]@sha256:<digest>}
+   * (Flyte 2's console, where it is required, and binary). Default: the release's own.
+   */
+  Optional<String> image();
+
   /** A HorizontalPodAutoscaler instead of fixed replicas (flyteadmin, flyteconsole). Default: none. */
   Optional<Autoscaling> autoscaling();
 

@@ -12,10 +12,19 @@ import org.immutables.value.Value;
 @JsonSerialize(as = ImmutableComponents.class)
 @JsonDeserialize(as = ImmutableComponents.class)
 public interface Components {
-  /** The flyte-binary Deployment (topology {@code binary}). Default: 1 replica, 500m / 1Gi, limit 2Gi. */
+  /** The flyte-binary Deployment (topologies {@code binary} and {@code sandbox}). Default: 1 replica, 500m / 1Gi, limit 2Gi. */
   @Value.Default
   default ComponentSettings binary() {
     return ImmutableComponentSettings.builder().build();
+  }
+
+  /**
+   * Flyte 2's console (its own Deployment beside the binary). Its image has no release tags
+   * upstream: give {@code image} pinned to the build you tested. Default: 1 replica, 50m / 64Mi, limit 256Mi.
+   */
+  @Value.Default
+  default ComponentSettings console() {
+    return ComponentSettings.of(1, "50m", "64Mi", "256Mi");
   }
 
   /** Default: 1 replica, 250m / 512Mi, limit 1Gi. */

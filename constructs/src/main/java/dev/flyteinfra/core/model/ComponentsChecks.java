@@ -66,7 +66,7 @@ final class ComponentsChecks {
     }
   }
 
-  private static void component(Checks c, ComponentSettings component) {
+  static void component(Checks c, ComponentSettings component) {
     if (component.replicas() < 0) {
       c.add("replicas", "must not be negative, got " + component.replicas(), "use 1 or more");
     }

@@ -1,7 +1,6 @@
 package dev.flyteinfra.core.model;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Checks a {@link FlyteDeployment} and collects every problem: the deployment's own fields here,
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
  * path.
  */
 final class DeploymentValidator {
-  private static final Pattern VERSION = Pattern.compile("1\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
   /** Longest name: Service names {@code <name>-webhook} must stay DNS-1035 labels of 63 characters. */
   private static final int MAX_NAME_LENGTH = 40;
 
@@ -28,11 +26,7 @@ final class DeploymentValidator {
       c.add("namespace", "'" + d.namespace() + "' is a namespace Kubernetes keeps for itself",
           "give Flyte a namespace of its own, e.g. flyte: it is labelled for the restricted Pod Security level");
     }
-    if (c.required("flyteVersion", d.flyteVersion(), "give a Flyte 1.x release, e.g. " + FlyteDeployment.DEFAULT_FLYTE_VERSION)
-        && !VERSION.matcher(d.flyteVersion()).matches()) {
-      c.add("flyteVersion", "'" + d.flyteVersion() + "' is not a Flyte 1.x release",
-          "write MAJOR.MINOR.PATCH without a leading 'v', e.g. " + FlyteDeployment.DEFAULT_FLYTE_VERSION);
-    }
+    GenerationChecks.check(c, d);
     c.required("topology", d.topology(), "choose one of: sandbox, binary, core");
     boolean sandbox = d.topology() == Topology.SANDBOX;
     if (sandbox ? d.database() != null : c.required("database", d.database(),
@@ -75,7 +69,7 @@ final class DeploymentValidator {
     }
     d.auth().ifPresent(auth -> AuthChecks.check(c.at("auth"), auth, d));
     d.notifications().ifPresent(notifications -> NotificationsChecks.check(c.at("notifications"), notifications));
-    ExtraConfigChecks.check(c.at("extraConfig"), d.extraConfig());
+    ExtraConfigChecks.check(c.at("extraConfig"), d.extraConfig(), d.generation());
     return c.problems();
   }
 }

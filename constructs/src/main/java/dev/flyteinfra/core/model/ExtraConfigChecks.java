@@ -29,11 +29,11 @@ final class ExtraConfigChecks {
 
   private ExtraConfigChecks() {}
 
-  static void check(Checks c, Map<String, ?> config) {
+  static void check(Checks c, Map<String, ?> config, Generation generation) {
     mapping(c, config, false);
-    FlyteConfigKeys keys = FlyteConfigKeys.flyte1();
+    FlyteConfigKeys keys = generation == Generation.FLYTE_2 ? FlyteConfigKeys.flyte2() : FlyteConfigKeys.flyte1();
     for (FlyteConfigKeys.KeyProblem problem : keys.problems(config, keys.binaries())) {
-      c.add(problem.path(), problem.message() + " (Flyte " + FlyteDeployment.DEFAULT_FLYTE_VERSION + " ignores what it does not read)",
+      c.add(problem.path(), problem.message() + " (Flyte " + generation.checkedVersion() + " ignores what it does not read)",
           problem.meant().map(meant -> "did you mean " + meant + "?")
               .orElse(problem.message().startsWith("is not a key") ? "remove it, or check Flyte's configuration reference for the key"
                   : "write the value as the key's kind, as the message says"));

@@ -44,10 +44,18 @@ public interface FlyteDeployment {
     return "flyte";
   }
 
-  /** Flyte release, e.g. {@code 1.16.8}; picks the image tags. Default: {@value #DEFAULT_FLYTE_VERSION}. */
+  /**
+   * Flyte release, e.g. {@code 1.16.8} or {@code 2.0.42}: picks the {@linkplain #generation() generation}
+   * and the image tags. Default: {@value #DEFAULT_FLYTE_VERSION}.
+   */
   @Value.Default
   default String flyteVersion() {
     return DEFAULT_FLYTE_VERSION;
+  }
+
+  /** Flyte 1 or Flyte 2, as {@link #flyteVersion()} says. Not a setting of its own. */
+  default Generation generation() {
+    return Generation.of(flyteVersion());
   }
 
   /** Default: {@link Topology#BINARY}. */
@@ -65,8 +73,20 @@ public interface FlyteDeployment {
   /** Identity of Flyte's own service account. Default: none (node credentials or access keys). */
   Optional<WorkloadIdentity> identity();
 
-  /** Identity of task pods: the {@code default} service account of every project-domain namespace. Default: none. */
+  /**
+   * Identity of task pods: on Flyte 1 the {@code default} service account of every project-domain
+   * namespace, on Flyte 2 the task service account ({@link #tasks()}). Default: none.
+   */
   Optional<WorkloadIdentity> taskIdentity();
+
+  /** Flyte 2: the task namespace and service account. Default: see {@link TaskPods}. */
+  @Value.Default
+  default TaskPods tasks() {
+    return ImmutableTaskPods.builder().build();
+  }
+
+  /** Flyte 2: app serving through Knative. Default: off. */
+  Optional<AppServing> apps();
 
   /** Default: no Ingress; reach Flyte with a port-forward or your own routing. */
   Optional<IngressSettings> ingress();
@@ -104,7 +124,7 @@ public interface FlyteDeployment {
   /** Control plane and data planes (topology core). Default: everything in one cluster. */
   Optional<MultiCluster> multiCluster();
 
-  /** Projects created at start-up. Default: {@code flytesnacks}. */
+  /** Projects created at start-up (Flyte 2: {@code runs.seedProjects}). Default: {@code flytesnacks}. */
   @Value.Default
   default List<Project> projects() {
     return List.of(Project.named("flytesnacks"));

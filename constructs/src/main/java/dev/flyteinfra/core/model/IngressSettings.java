@@ -2,6 +2,7 @@ package dev.flyteinfra.core.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -25,6 +26,18 @@ public interface IngressSettings {
   default boolean separateGrpc() {
     return true;
   }
+
+  /**
+   * Flyte 2: the namespace of the Ingress controller's pods (ingress-nginx, Traefik), which the
+   * NetworkPolicy admits to Flyte's API and console. Default: none.
+   */
+  Optional<String> controllerNamespace();
+
+  /**
+   * Flyte 2: address ranges the NetworkPolicy admits to Flyte's API and console, for load balancers
+   * that reach the pods directly (the AWS ALB with IP targets: the VPC's CIDR). Default: none.
+   */
+  List<String> sourceCidrs();
 
   /** Annotations on every Ingress. Default: none. */
   Map<String, String> annotations();

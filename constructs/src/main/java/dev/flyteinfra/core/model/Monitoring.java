@@ -3,6 +3,7 @@ package dev.flyteinfra.core.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Map;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -37,4 +38,7 @@ public interface Monitoring {
    * selects {@code release: <its release>}). Default: none.
    */
   Map<String, String> labels();
+
+  /** Flyte 2: traces and metrics to an OpenTelemetry collector. Default: none. */
+  Optional<OpenTelemetry> openTelemetry();
 }

@@ -3,6 +3,7 @@ package dev.flyteinfra.core.plan;
 import dev.flyteinfra.core.model.DataPlaneCluster;
 import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Generation;
 import dev.flyteinfra.core.model.ImmutableDomain;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.MultiCluster;
@@ -39,6 +40,8 @@ public record CloudRequirements(
   public static final List<String> CORE_IDENTITY_COMPONENTS = List.of("flyteadmin", "datacatalog", "flytescheduler", "flytepropeller");
   /** The key of the backend's identity. */
   public static final String BACKEND = "backend";
+  /** The key of the one task identity of a Flyte 2 deployment (Flyte 1's are {@code tasks-<domain>}). */
+  public static final String TASKS = "tasks";
 
   /** A Kubernetes service account in one cluster ({@link Plan#SINGLE_CLUSTER} when there is one). */
   public record ServiceAccountRef(String cluster, String namespace, String name) {
@@ -65,7 +68,7 @@ public record CloudRequirements(
   /**
    * One identity a cloud must create.
    *
-   * @param key how the plan asks for it back: {@value #BACKEND}, {@code tasks-<domain>}
+   * @param key how the plan asks for it back: {@value #BACKEND}, {@code tasks-<domain>} (Flyte 1) or {@value #TASKS} (Flyte 2)
    * @param kind whose identity it is
    * @param domain the domain whose tasks act as it, for a per-domain task identity
    * @param description what it is for, in words, for the cloud's display names
@@ -148,6 +151,13 @@ public record CloudRequirements(
     List<IdentityRequirement> identities = new ArrayList<>();
     identities.add(new IdentityRequirement(BACKEND, Kind.BACKEND, Optional.empty(), "Flyte backend of " + d.name(),
         backendServiceAccounts(plan), new Access(buckets, true, d.notifications(), Optional.empty())));
+    if (plan.generation() == Generation.FLYTE_2) {
+      // Flyte 2 runs every task as one service account in one namespace: one task identity, no per-namespace accounts.
+      identities.add(new IdentityRequirement(TASKS, Kind.TASKS, Optional.empty(), "Flyte tasks of " + d.name(),
+          List.of(new ServiceAccountRef(Plan.SINGLE_CLUSTER, plan.taskNamespace(), plan.taskServiceAccount())),
+          new Access(buckets, false, Optional.empty(), Optional.empty())));
+      return new CloudRequirements(buckets, d.database().dbname(), d.database().username(), List.copyOf(identities), List.of());
+    }
     Optional<TaskSecrets> taskSecrets = Optional.of(d.taskSecrets())
         .filter(s -> s.backend() == TaskSecrets.Backend.AWS || s.backend() == TaskSecrets.Backend.GCP);
     // One task identity per domain: every project's namespace of the domain acts as it.

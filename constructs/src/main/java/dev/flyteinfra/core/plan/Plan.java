@@ -1,6 +1,7 @@
 package dev.flyteinfra.core.plan;
 
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Generation;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableMinioStorage;
 import dev.flyteinfra.core.model.ImmutableObjectStore;
@@ -41,7 +42,7 @@ public final class Plan {
     this.inClusterNames = new InClusterNames(valid.name(), valid.namespace());
     this.deployment = withInClusterServices(valid, inClusterNames);
     this.labels = new Labels(deployment.name(), deployment.flyteVersion());
-    this.images = FlyteImages.forVersion(deployment.flyteVersion());
+    this.images = FlyteImages.of(deployment);
   }
 
   /** Validates the deployment (throwing with every problem) and resolves it. */
@@ -80,6 +81,21 @@ public final class Plan {
   /** The Secret key with the storage credentials as a Flyte config file, for MinIO with credentialsConfig. */
   public Optional<SecretKeyRef> storageCredentialsConfig() {
     return deployment.storage().minio().flatMap(MinioStorage::credentialsConfig);
+  }
+
+  /** Flyte 1 or Flyte 2, by the deployment's {@code flyteVersion}. */
+  public Generation generation() {
+    return deployment.generation();
+  }
+
+  /** Flyte 2's task namespace: {@code tasks.namespace}, or {@code <namespace>-tasks}. */
+  public String taskNamespace() {
+    return deployment.tasks().namespace().orElse(deployment.namespace() + "-tasks");
+  }
+
+  /** Flyte 2's task service account: {@code tasks.serviceAccount}, or {@code <name>-task}. */
+  public String taskServiceAccount() {
+    return deployment.tasks().serviceAccount().orElse(nameWith("task"));
   }
 
   public boolean isSandbox() {

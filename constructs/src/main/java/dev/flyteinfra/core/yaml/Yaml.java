@@ -40,7 +40,7 @@ public final class Yaml {
 
   /**
    * One YAML document of a Kubernetes object or other value, without its null members and empty
-   * objects and arrays (what the API server would store), but for {@code emptyDir: {}}.
+   * objects and arrays (what the API server would store), but for those {@link #keptEmpty} keeps.
    */
   public static String writeWithoutEmpty(Object value) {
     StringBuilder out = new StringBuilder();
@@ -72,17 +72,29 @@ public final class Yaml {
 
   /** The tree without null members and empty objects and arrays, but for {@code emptyDir: {}}; changed in place. */
   public static JsonNode withoutEmpty(JsonNode node) {
+    return withoutEmpty(node, null);
+  }
+
+  /**
+   * Empty values that mean something: {@code emptyDir: {}} (a scratch volume) and a CRD's
+   * {@code subresources: {status: {}}} (the status subresource).
+   */
+  static boolean keptEmpty(String key, String parentKey) {
+    return key.equals("emptyDir") || key.equals("status") && "subresources".equals(parentKey);
+  }
+
+  private static JsonNode withoutEmpty(JsonNode node, String parentKey) {
     if (node instanceof ObjectNode object) {
       List<String> empty = new ArrayList<>();
       object.fields().forEachRemaining(entry -> {
-        JsonNode value = withoutEmpty(entry.getValue());
-        if (value.isNull() || (value.isContainerNode() && value.isEmpty() && !entry.getKey().equals("emptyDir"))) {
+        JsonNode value = withoutEmpty(entry.getValue(), entry.getKey());
+        if (value.isNull() || (value.isContainerNode() && value.isEmpty() && !keptEmpty(entry.getKey(), parentKey))) {
           empty.add(entry.getKey());
         }
       });
       object.remove(empty);
     } else if (node.isArray()) {
-      node.forEach(Yaml::withoutEmpty);
+      node.forEach(item -> withoutEmpty(item, null));
     }
     return node;
   }

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * block styles are decided, is rendered by the Jackson mapper itself and placed in the document.
  *
  * <p>With {@code dropEmpty}, members that are null or empty objects and arrays (once their own
- * empty members are dropped) are left out, but for {@code emptyDir: {}}: a container's key is
+ * empty members are dropped) are left out, but for those {@link Yaml#keptEmpty} keeps: a container's key is
  * written only when its first member is, so nothing has to be taken back.
  */
 final class YamlEmitter {
@@ -121,7 +121,7 @@ final class YamlEmitter {
     Container parent = closing.parent;
     if (parent == null) {
       out.append(closing.object ? "{}" : "[]").append('\n');
-    } else if (!dropEmpty || !parent.object || closing.key.equals("emptyDir")) {
+    } else if (!dropEmpty || !parent.object || Yaml.keptEmpty(closing.key, parent.key)) {
       entry(closing.key, closing.object ? "{}" : "[]");
     }
   }
