@@ -4,7 +4,9 @@
 # would lock Flyte out. Running this again (a re-applied Job) changes nothing.
 #
 # Environment: POSTGRES_CREDENTIALS and MINIO_CREDENTIALS (the Secrets' names; empty = not wanted), WORK (a private,
-# memory-backed folder), and kubectl's in-cluster service account.
+# memory-backed folder), and kubectl's in-cluster service account. With TASK_NAMESPACE and TASK_CREDENTIALS (Flyte 2,
+# whose task pods run in a namespace of their own), MinIO's key is also written there as the task pods read it
+# (FLYTE_AWS_ACCESS_KEY_ID, FLYTE_AWS_SECRET_ACCESS_KEY).
 set -eu
 
 random() {
@@ -57,5 +59,23 @@ if [ -n "${MINIO_CREDENTIALS:-}" ]; then
     printf 'storage:\n  stow:\n    config:\n      access_key_id: %s\n      secret_key: %s\n' "$user" "$password" \
       > "$dir/flyte-storage-credentials.yaml"
     create "$MINIO_CREDENTIALS" root-user root-password flyte-storage-credentials.yaml
+  fi
+fi
+
+if [ -n "${MINIO_CREDENTIALS:-}" ] && [ -n "${TASK_NAMESPACE:-}" ]; then
+  if kubectl get secret "$TASK_CREDENTIALS" -n "$TASK_NAMESPACE" -o name >/dev/null 2>&1; then
+    echo "Secret $TASK_NAMESPACE/$TASK_CREDENTIALS exists, kept"
+  else
+    dir="$WORK/task/$TASK_CREDENTIALS"
+    mkdir -p "$dir"
+    kubectl get secret "$MINIO_CREDENTIALS" -o 'jsonpath={.data.root-user}' | base64 -d > "$dir/FLYTE_AWS_ACCESS_KEY_ID"
+    kubectl get secret "$MINIO_CREDENTIALS" -o 'jsonpath={.data.root-password}' | base64 -d > "$dir/FLYTE_AWS_SECRET_ACCESS_KEY"
+    if ! kubectl create secret generic "$TASK_CREDENTIALS" -n "$TASK_NAMESPACE" \
+        "--from-file=FLYTE_AWS_ACCESS_KEY_ID=$dir/FLYTE_AWS_ACCESS_KEY_ID" \
+        "--from-file=FLYTE_AWS_SECRET_ACCESS_KEY=$dir/FLYTE_AWS_SECRET_ACCESS_KEY" >/dev/null; then
+      kubectl get secret "$TASK_CREDENTIALS" -n "$TASK_NAMESPACE" -o name >/dev/null 2>&1 \
+        || { echo "could not create Secret $TASK_NAMESPACE/$TASK_CREDENTIALS" >&2; exit 1; }
+    fi
+    echo "Secret $TASK_NAMESPACE/$TASK_CREDENTIALS created"
   fi
 fi

@@ -69,6 +69,29 @@ class CredentialsScriptTest {
   }
 
   @Test
+  void flyte2TaskPodsGetMinioKeyInTheirNamespaceOnceAndAgainWhenTheirCopyIsGone() throws Exception {
+    List<HasMetadata> objects = OnPremFixtures.objects(OnPremFixtures.sandboxV2());
+
+    OnPremFixtures.Run first = run(objects);
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output()).contains("Secret flyte-tasks/flyte-storage-credentials created");
+    Map<String, String> generated = secrets();
+    assertThat(generated.get("flyte-tasks/flyte-storage-credentials/FLYTE_AWS_ACCESS_KEY_ID"))
+        .isEqualTo(generated.get("sandbox-minio/root-user"));
+    assertThat(generated.get("flyte-tasks/flyte-storage-credentials/FLYTE_AWS_SECRET_ACCESS_KEY"))
+        .isEqualTo(generated.get("sandbox-minio/root-password"));
+
+    OnPremFixtures.Run second = run(objects);
+    assertThat(second.output()).contains("Secret flyte-tasks/flyte-storage-credentials exists, kept").doesNotContain("created");
+
+    // The task namespace was deleted and made again: its copy is written anew from the kept MinIO Secret.
+    Files.walk(state.resolve("secrets/flyte-tasks")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    OnPremFixtures.Run third = run(objects);
+    assertThat(third.exitCode()).as(third.output()).isZero();
+    assertThat(secrets()).isEqualTo(generated);
+  }
+
+  @Test
   void twoDeploymentsGetDifferentPasswords() throws Exception {
     assertThat(run(OnPremFixtures.objects(OnPremFixtures.sandbox())).exitCode()).isZero();
     String first = secrets().get("sandbox-postgres/password");

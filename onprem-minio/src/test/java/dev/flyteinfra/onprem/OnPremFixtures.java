@@ -27,6 +27,14 @@ final class OnPremFixtures {
     return FlyteDeployment.builder().name("sandbox").topology(Topology.SANDBOX).build();
   }
 
+  /** The Flyte 2 sandbox: task pods in a namespace of their own. */
+  static FlyteDeployment sandboxV2() {
+    return FlyteDeployment.builder().name("sandbox").topology(Topology.SANDBOX).flyteVersion("2.0.42")
+        .components(dev.flyteinfra.core.model.ImmutableComponents.builder().console(dev.flyteinfra.core.model.ImmutableComponentSettings
+            .builder().image("ghcr.io/unionai-oss/flyteconsole-v2:latest@sha256:" + "0".repeat(64)).build()).build())
+        .build();
+  }
+
   /** topology core with in-cluster Postgres and MinIO, two buckets, in its own namespace. */
   static FlyteDeployment onPrem() {
     return FlyteDeployment.builder().name("onprem").namespace("flyte-onprem").topology(Topology.CORE)

@@ -6,7 +6,6 @@ import dev.flyteinfra.core.auth.FlyteAuth;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.config.FlyteSections;
 import dev.flyteinfra.core.config.PluginConfig;
-import dev.flyteinfra.core.yaml.Yaml;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.Project;
@@ -36,9 +35,7 @@ final class BinaryConfig {
 
   /** File name → YAML text, sorted by file name. */
   static Map<String, String> files(Plan plan) {
-    Map<String, String> files = new TreeMap<>();
-    sections(plan).forEach((file, config) -> files.put(file, Yaml.write(config)));
-    return files;
+    return FlyteConfigSections.files(sections(plan));
   }
 
   /** File name → the config it holds, sorted by file name (the order Flyte merges them in). */
@@ -105,6 +102,7 @@ final class BinaryConfig {
         "serviceName", plan.nameWith("webhook"),
         "servicePort", 443));
     webhook.putAll(FlyteConfigSections.secretManager(plan.deployment().taskSecrets()));
+    webhook.putAll(FlyteConfigSections.podWebhookScope(plan.deployment()));
     return webhook;
   }
 

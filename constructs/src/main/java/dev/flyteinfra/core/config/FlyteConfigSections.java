@@ -71,13 +71,25 @@ public final class FlyteConfigSections {
 
   /** {@code database.postgres}, the password read from the mounted Secret file. */
   public static Map<String, Object> database(PostgresDatabase db) {
-    return map("database", map("postgres", map(
+    return map("database", map("postgres", postgres(db)));
+  }
+
+  /** The {@code postgres} connection of a {@code database} section, the password read from the mounted Secret file. */
+  public static Map<String, Object> postgres(PostgresDatabase db) {
+    return map(
         "host", db.host(),
         "port", db.port(),
         "dbname", db.dbname(),
         "username", db.username(),
         "passwordPath", Plan.DB_PASSWORD_DIR + "/" + Plan.DB_PASSWORD_FILE,
-        "options", db.options())));
+        "options", db.options());
+  }
+
+  /** Config files as YAML text, from file name → the config each holds; sorted by file name (Flyte's merge order). */
+  public static Map<String, String> files(Map<String, Map<String, Object>> sections) {
+    Map<String, String> files = new TreeMap<>();
+    sections.forEach((file, config) -> files.put(file, Yaml.write(config)));
+    return files;
   }
 
   /** {@code storage}: one stow backend for every provider, and the download limit the charts set. */
@@ -218,7 +230,8 @@ public final class FlyteConfigSections {
     Optional<WorkloadIdentity> taskIdentity = deployment.taskIdentity();
     Map<String, String> templates = new TreeMap<>();
     templates.put("001_namespace.yaml", Yaml.write(map(
-        "apiVersion", "v1", "kind", "Namespace", "metadata", map("name", "{{ namespace }}"))));
+        "apiVersion", "v1", "kind", "Namespace",
+        "metadata", map("name", "{{ namespace }}", "labels", map(POD_WEBHOOK_LABEL, deployment.namespace())))));
     Optional<WorkloadIdentity> anyTaskIdentity = taskIdentity.or(() -> domains.stream().flatMap(d -> d.taskIdentity().stream()).findFirst());
     Map<String, Object> identityAnnotations = map();
     anyTaskIdentity.ifPresent(identity -> Plan.serviceAccountAnnotations(identity).keySet()
@@ -377,6 +390,21 @@ public final class FlyteConfigSections {
     }
     webhook.put("secretManagerType", secrets.backend().flyteName());
     return webhook;
+  }
+
+  /**
+   * The label of every project-domain namespace, naming the Flyte (by its namespace) whose pod
+   * webhook may change its pods ({@link #podWebhookScope}).
+   */
+  public static final String POD_WEBHOOK_LABEL = "flyte-infra.dev/pod-webhook";
+
+  /**
+   * {@code namespaceSelector} of the pod webhook (to merge into {@code webhook}): only the
+   * namespaces this deployment's templates label, so that another Flyte in the cluster (a second
+   * Flyte 1, or Flyte 2 beside it while migrating) never has its pods claimed by this webhook.
+   */
+  public static Map<String, Object> podWebhookScope(FlyteDeployment deployment) {
+    return map("namespaceSelector", map("matchLabels", map(POD_WEBHOOK_LABEL, deployment.namespace())));
   }
 
   /** {@code logger}. */

@@ -209,6 +209,7 @@ final class CoreConfig {
     Map<String, Object> webhook = new LinkedHashMap<>(Map.of("certDir", WEBHOOK_CERTS_DIR, "serviceName", CoreNames.webhook(plan),
         "secretName", CoreNames.webhook(plan)));
     webhook.putAll(FlyteConfigSections.secretManager(d.taskSecrets()));
+    webhook.putAll(FlyteConfigSections.podWebhookScope(d));
     config.put("webhook", webhook);
     p.sharding().ifPresent(sharding -> config.put("manager", manager(sharding)));
     return config;
