@@ -51,6 +51,19 @@ class CloudRequirementsTest {
   @MethodSource("examples")
   void everyProjectDomainHasItsTaskServiceAccount(Path example) {
     FlyteDeployment d = Repo.load(example);
+    if (d.generation() == dev.flyteinfra.core.model.Generation.FLYTE_2) {
+      // Flyte 2: one task service account in one task namespace, which the manifests create.
+      CloudRequirements requirements = Plan.of(d).cloudRequirements();
+      assertThat(requirements.taskServiceAccounts()).isEmpty();
+      var tasks = requirements.identity(CloudRequirements.TASKS);
+      assertThat(tasks.serviceAccounts()).singleElement().satisfies(account -> assertThat(Repo.objects(Repo.synthesize(example)))
+          .anySatisfy(object -> {
+            assertThat(object.path("kind").asText()).isEqualTo("ServiceAccount");
+            assertThat(object.at("/metadata/name").asText()).isEqualTo(account.name());
+            assertThat(object.at("/metadata/namespace").asText()).isEqualTo(account.namespace());
+          }));
+      return;
+    }
 
     List<CloudRequirements.TaskServiceAccount> tasks = Plan.of(d).cloudRequirements().taskServiceAccounts();
 

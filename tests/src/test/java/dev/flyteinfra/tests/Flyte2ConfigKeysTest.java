@@ -112,6 +112,37 @@ class Flyte2ConfigKeysTest {
     assertThat(problems).as(render.getFileName().toString()).isEmpty();
   }
 
+  /** The Flyte 2 gate configs: every example and fixture whose flyteVersion is 2.x. */
+  static Stream<Path> flyte2GateConfigs() {
+    return Repo.gateConfigs().filter(path -> Repo.load(path).generation() == dev.flyteinfra.core.model.Generation.FLYTE_2);
+  }
+
+  /** Every key of the Flyte 2 config we synthesize is one the reference says Flyte 2.0.42 reads, without exemptions. */
+  @ParameterizedTest
+  @MethodSource("flyte2GateConfigs")
+  void everyKeyOfOurFlyte2ConfigIsOneFlyte2Reads(Path config) {
+    List<String> problems = new ArrayList<>();
+    int files = 0;
+    for (ObjectNode object : Repo.objects(Repo.synthesize(config))) {
+      if (!object.path("kind").asText().equals("ConfigMap") || !object.at("/metadata/name").asText().endsWith("-config")
+          || !FlyteConfigKeysTest.isFlyte2(object)) {
+        continue;
+      }
+      for (var file : (Iterable<Map.Entry<String, JsonNode>>) () -> object.path("data").fields()) {
+        files++;
+        JsonNode parsed = FlyteConfigView.parse(file.getValue().asText()).orElse(null);
+        REFERENCE.problems(JSON.convertValue(parsed, Map.class), BINARY).forEach(p -> problems.add(file.getKey() + ": " + p));
+      }
+    }
+    assertThat(files).as("config files of %s", config.getFileName()).isGreaterThanOrEqualTo(4);
+    assertThat(problems).as(config.getFileName().toString()).isEmpty();
+  }
+
+  @Test
+  void flyte2GateConfigsExist() {
+    assertThat(flyte2GateConfigs()).isNotEmpty();
+  }
+
   /** Each exempted leftover is one the chart writes, in some render: else the exemption has outlived its reason. */
   @Test
   void everyExemptedLeftoverIsOneTheChartWrites() {

@@ -192,8 +192,18 @@ class InvalidConfigTest {
         arguments("name too long", "name: " + "f".repeat(41), "name", "at most 40"),
         arguments("name starting with a digit", "name: 1flyte", "name", "is not valid"),
         arguments("namespace with capitals", "namespace: Flyte", "namespace", "is not valid"),
-        arguments("version with a v", "flyteVersion: v1.16.8", "flyteVersion", "not a Flyte 1.x release"),
-        arguments("Flyte 2", "flyteVersion: 2.0.0", "flyteVersion", "not a Flyte 1.x release"),
+        arguments("version with a v", "flyteVersion: v1.16.8", "flyteVersion", "not a release flyte-infra deploys"),
+        arguments("a Flyte 2 release past 2.0", "flyteVersion: 2.1.0", "flyteVersion", "not a release flyte-infra deploys"),
+        arguments("Flyte 2 without its console", "flyteVersion: 2.0.0", "components", "console.image is required for Flyte 2"),
+        arguments("Flyte 2's task namespace on Flyte 1", "tasks: {namespace: flyte-tasks}", "tasks", "only used by Flyte 2"),
+        arguments("app serving on Flyte 1", "apps: {baseDomain: apps.example.com}", "apps", "only used by Flyte 2"),
+        arguments("OpenTelemetry on Flyte 1", "monitoring: {openTelemetry: {endpoint: 'http://otel:4317'}}",
+            "monitoring.openTelemetry", "only wired for Flyte 2"),
+        arguments("Flyte 2's console on Flyte 1", "components: {console: {replicas: 2}}", "components.console", "Flyte 2's console"),
+        arguments("an image override on Flyte 1", "components: {binary: {image: 'example.com/flyte:1'}}", "components.binary.image",
+            "read for Flyte 2's binary and console only"),
+        arguments("Flyte 2's ingress sources on Flyte 1", "ingress: {host: flyte.example.com, controllerNamespace: ingress-nginx}",
+            "ingress.controllerNamespace", "only used by Flyte 2"),
         arguments("unknown topology", "topology: kore", "topology", "is not one of [sandbox, binary, core]"),
         arguments("no database", "database: null", "database", "is required"),
         arguments("in-cluster database with a host", "database: {inCluster: {}}", "database.host", "must not be set"),
@@ -394,6 +404,66 @@ class InvalidConfigTest {
   @MethodSource("mistakes")
   void isRejectedWithItsFieldPath(String mistake, String patch, String path, String message) throws Exception {
     assertRejected(patched(VALID, patch), path, message);
+  }
+
+  private static final String VALID_V2 = VALID + """
+      flyteVersion: 2.0.42
+      components:
+        console: {image: 'ghcr.io/unionai-oss/flyteconsole-v2:latest@sha256:0000000000000000000000000000000000000000000000000000000000000000'}
+      """;
+
+  /** What Flyte 2 does not have, or flyte-infra does not wire into it, over a valid Flyte 2 description. */
+  static Stream<Arguments> flyte2Mistakes() {
+    return Stream.of(
+        arguments("the core topology", "topology: core", "topology", "Flyte 2 has no core topology"),
+        arguments("multi-cluster", "multiCluster: {adminEndpoint: 'dns:///flyte.example.com:443', dataPlanes: "
+            + "[{name: dp-a, endpoint: 'https://a.example.com', credentialsSecret: dp-a}]}", "multiCluster", "no control plane with data planes"),
+        arguments("a domain quota", "domains: [{name: development, quota: {cpu: '8', memory: 16Gi}}]", "domains[0].quota",
+            "one namespace"),
+        arguments("a domain's own task identity", "domains: [{name: development, taskIdentity: {awsRoleArn: "
+            + "'arn:aws:iam::123456789012:role/t'}}]", "domains[0].taskIdentity", "one service account"),
+        arguments("a project quota", "projects: [{name: flytesnacks, quotas: {development: {cpu: '8', memory: 16Gi}}}]",
+            "projects[0].quotas", "no namespace per project"),
+        arguments("gRPC annotations", "ingress: {host: flyte.example.com, controllerNamespace: ingress-nginx, grpcAnnotations: "
+            + "{a.example.com/b: c}}", "ingress.grpcAnnotations", "serves no gRPC"),
+        arguments("an Ingress nobody may pass", "ingress: {host: flyte.example.com}", "ingress", "say where the Ingress reaches"),
+        arguments("an Ingress source that is no CIDR", "ingress: {host: flyte.example.com, sourceCidrs: ['10.0.0.0']}",
+            "ingress.sourceCidrs[0]", "not an IPv4 CIDR"),
+        arguments("sign-in", "auth: {provider: okta, issuer: 'https://example.okta.com/oauth2/default', clientId: x, "
+            + "clientSecret: {name: s, key: k}}", "auth", "checks no tokens"),
+        arguments("notifications", "notifications: {backend: aws, sender: flyte@example.com, region: us-east-1, "
+            + "accountId: '123456789012', queueName: q, topicArn: 'arn:aws:sns:us-east-1:123456789012:t'}", "notifications",
+            "sends no notifications"),
+        arguments("a Spark plugin", "plugins: {spark: {}}", "plugins", "does not wire task plugins"),
+        arguments("a cloud secret manager", "taskSecrets: {backend: aws}", "taskSecrets.backend", "its own store"),
+        arguments("a second bucket", "storage: {userDataBucket: flyte-data}", "storage.userDataBucket", "one bucket"),
+        arguments("a floating console", "components: {console: {image: 'ghcr.io/unionai-oss/flyteconsole-v2:latest'}}",
+            "components.console.image", "is not pinned"),
+        arguments("an untagged binary", "components: {binary: {image: 'example.com/flyte-binary-v2'}}", "components.binary.image",
+            "is not pinned"),
+        arguments("tasks in Flyte's namespace", "tasks: {namespace: flyte}", "tasks.namespace", "Flyte's own namespace"),
+        arguments("tasks in a reserved namespace", "tasks: {namespace: kube-system}", "tasks.namespace", "Kubernetes keeps"),
+        arguments("tasks as the binary", "tasks: {serviceAccount: flyte}", "tasks.serviceAccount", "binary's own service account"),
+        arguments("app serving without a domain", "apps: {baseDomain: 'not a domain'}", "apps.baseDomain", "is not valid"),
+        arguments("a sample ratio past one", "monitoring: {openTelemetry: {endpoint: 'http://otel:4317', sampleRatio: 2}}",
+            "monitoring.openTelemetry.sampleRatio", "between 0 and 1"),
+        arguments("a sample ratio that is no number", "monitoring: {openTelemetry: {endpoint: 'http://otel:4317', sampleRatio: "
+            + "often}}", "monitoring.openTelemetry.sampleRatio", "is not a number"),
+        arguments("an OpenTelemetry endpoint that is no URL", "monitoring: {openTelemetry: {endpoint: 'otel:4317'}}",
+            "monitoring.openTelemetry.endpoint", "not an http(s) URL"),
+        arguments("an unknown Flyte 2 key", "extraConfig: {runs: {storagePrefx: 's3://x'}}", "extraConfig.runs.storagePrefx",
+            "Flyte 2.0.42 ignores"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("flyte2Mistakes")
+  void flyte2IsRejectedWithItsFieldPath(String mistake, String patch, String path, String message) throws Exception {
+    assertRejected(patched(VALID_V2, patch), path, message);
+  }
+
+  @Test
+  void aValidFlyte2DescriptionIsAccepted() {
+    assertThat(ConfigLoader.parse(VALID_V2).generation()).isEqualTo(dev.flyteinfra.core.model.Generation.FLYTE_2);
   }
 
   /** The config is rejected with a problem at exactly this path, saying this, with a fix. */

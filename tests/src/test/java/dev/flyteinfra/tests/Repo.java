@@ -59,7 +59,12 @@ final class Repo {
 
   /** The synthesized Kubernetes files (name → YAML) of a config file. */
   static SortedMap<String, String> synthesize(Path config) {
-    return FlyteManifests.files(load(config));
+    return synthesize(load(config));
+  }
+
+  /** The synthesized Kubernetes files (name → YAML) of a deployment. */
+  static SortedMap<String, String> synthesize(FlyteDeployment deployment) {
+    return FlyteManifests.files(deployment);
   }
 
   /** Everything {@code flyte-infra synth} writes for a config file: the manifests and, with an aws: section, the stack's template. */
