@@ -30,8 +30,8 @@ final class OnPremFixtures {
   /** The Flyte 2 sandbox: task pods in a namespace of their own. */
   static FlyteDeployment sandboxV2() {
     return FlyteDeployment.builder().name("sandbox").topology(Topology.SANDBOX).flyteVersion("2.0.42")
-        .components(dev.flyteinfra.core.model.ImmutableComponents.builder().console(dev.flyteinfra.core.model.ImmutableComponentSettings
-            .builder().image("ghcr.io/unionai-oss/flyteconsole-v2:latest@sha256:" + "0".repeat(64)).build()).build())
+        .components(dev.flyteinfra.core.model.ImmutableComponents.builder().console(
+            dev.flyteinfra.core.model.ConsoleSettings.of("ghcr.io/unionai-oss/flyteconsole-v2:latest@sha256:" + "0".repeat(64))).build())
         .build();
   }
 

@@ -11,8 +11,6 @@ import dev.flyteinfra.core.model.Auth;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.model.MinioStorage;
-import dev.flyteinfra.core.model.ObjectStore;
-import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.model.Topology;
@@ -65,9 +63,11 @@ public final class BinaryHelmValues {
     FlyteDeployment d = plan.deployment();
     Map<String, Map<String, Object>> sections = BinaryConfig.sections(plan);
     Map<String, Object> configuration = new LinkedHashMap<>();
-    configuration.put("database", database(d.database()));
-    configuration.put("storage", storage(d.storage()));
-    configuration.put("logging", logging(d));
+    configuration.put("database", ChartValues.postgres(d.database()));
+    Map<String, Object> storage = ChartValues.storage(d.storage());
+    storage.put("userDataContainer", d.storage().effectiveUserDataBucket());
+    configuration.put("storage", storage);
+    configuration.put("logging", ChartValues.logging(d));
     d.auth().ifPresent(auth -> configuration.put("auth", auth(plan, auth)));
     d.storage().minio().flatMap(MinioStorage::credentialsConfig).ifPresent(ref -> configuration.put("externalSecretRef", ref.name()));
     // The chart passes the inline config through tpl: Flyte's own template actions are escaped.
@@ -103,47 +103,6 @@ public final class BinaryHelmValues {
         "wait-for-db: the chart gives it the resources of the flyte container (deployment.resources); it has no knob of its own"));
     lines.addAll(ChartValues.identityDifferences(plan, List.of(plan.name())));
     return lines;
-  }
-
-  private static Map<String, Object> database(PostgresDatabase db) {
-    return map("username", db.username(), "host", db.host(), "port", db.port(), "dbname", db.dbname(), "options", db.options(),
-        "passwordPath", Plan.DB_PASSWORD_DIR + "/" + Plan.DB_PASSWORD_FILE);
-  }
-
-  private static Map<String, Object> storage(ObjectStore store) {
-    Map<String, Object> storage = map("metadataContainer", store.metadataBucket(), "userDataContainer", store.effectiveUserDataBucket());
-    if (store.gcs().isPresent()) {
-      storage.put("provider", "gcs");
-      storage.put("providerConfig", map("gcs", map("project", store.gcs().get().project())));
-    } else if (store.azure().isPresent()) {
-      storage.put("provider", "azure");
-      storage.put("providerConfig", map("azure", map("account", store.azure().get().account())));
-    } else {
-      // S3, or MinIO through the S3 API: the chart's knobs for this library's stow config.
-      Map<String, Object> stow = ConfigTree.at(FlyteConfigSections.storage(store), "storage", "stow", "config");
-      Map<String, Object> s3 = map("region", stow.get("region"), "authType", stow.get("auth_type"),
-          "disableSSL", stow.get("disable_ssl"), "v2Signing", stow.get("v2_signing"));
-      if (stow.containsKey("endpoint")) {
-        s3.put("endpoint", stow.get("endpoint"));
-      }
-      storage.put("provider", "s3");
-      storage.put("providerConfig", map("s3", s3));
-    }
-    return storage;
-  }
-
-  /** The log level, and the chart's knob for each log link this library sets (Azure's template link goes inline). */
-  private static Map<String, Object> logging(FlyteDeployment d) {
-    Map<String, Object> links = FlyteConfigSections.taskLogLinks(d.taskLogs());
-    Map<String, Object> plugins = new LinkedHashMap<>();
-    for (String viewer : List.of("kubernetes", "cloudwatch", "stackdriver")) {
-      Map<String, Object> plugin = map("enabled", links.get(viewer + "-enabled"));
-      if (links.containsKey(viewer + "-template-uri")) {
-        plugin.put("templateUri", links.get(viewer + "-template-uri"));
-      }
-      plugins.put(viewer, plugin);
-    }
-    return map("level", d.logLevel(), "plugins", plugins);
   }
 
   private static Map<String, Object> auth(Plan plan, Auth auth) {
@@ -247,11 +206,10 @@ public final class BinaryHelmValues {
   }
 
   private static Map<String, Object> ingress(IngressSettings ingress) {
-    Map<String, Object> values = map("create", true, "separateGrpcIngress", ingress.separateGrpc(),
-        "commonAnnotations", ingress.annotations(), "httpAnnotations", ingress.httpAnnotations(), "grpcAnnotations", ingress.grpcAnnotations());
-    ingress.host().ifPresent(host -> values.put("host", host));
-    ingress.className().ifPresent(className -> values.put("ingressClassName", className));
-    ingress.tlsSecret().ifPresent(secret -> values.put("tls", List.of(map("hosts", List.of(ingress.host().orElseThrow()), "secretName", secret))));
+    Map<String, Object> values = ChartValues.ingress(ingress);
+    values.put("separateGrpcIngress", ingress.separateGrpc());
+    values.put("grpcAnnotations", ingress.grpcAnnotations());
     return values;
   }
+
 }

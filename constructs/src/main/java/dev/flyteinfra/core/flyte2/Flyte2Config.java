@@ -2,6 +2,7 @@ package dev.flyteinfra.core.flyte2;
 
 import static dev.flyteinfra.core.config.ConfigTree.map;
 
+import dev.flyteinfra.core.config.ConfigTree;
 import dev.flyteinfra.core.config.FlyteConfigSections;
 import dev.flyteinfra.core.model.AppServing;
 import dev.flyteinfra.core.model.Domain;
@@ -49,8 +50,12 @@ final class Flyte2Config {
     files.put("001-plugins.yaml", plugins(plan));
     files.put("002-database.yaml", map("runs", database(d.database())));
     // In a sandbox, presigned URLs (the CLI's uploads) must name the store as the laptop reaches it.
-    files.put("003-storage.yaml", FlyteConfigSections.storage(d.storage(),
-        plan.isSandbox() ? Optional.of(SandboxPorts.minioUrl()) : Optional.empty()));
+    Map<String, Object> storage = ConfigTree.at(FlyteConfigSections.storage(d.storage(),
+        plan.isSandbox() ? Optional.of(SandboxPorts.minioUrl()) : Optional.empty()), "storage");
+    // Flyte 1's charts limit downloads; Flyte 2's chart sets no limit and writes its co-pilot a Secret whenever storage
+    // config beyond its knobs is given, so Flyte 2 keeps the binary's own limits.
+    storage.remove("limits");
+    files.put("003-storage.yaml", map("storage", storage));
     if (!d.extraConfig().isEmpty()) {
       files.put(EXTRA_CONFIG_FILE, new TreeMap<>(d.extraConfig()));
     }

@@ -7,6 +7,7 @@ import dev.flyteinfra.core.manifest.KubeObjects;
 import dev.flyteinfra.core.manifest.Workload;
 import dev.flyteinfra.core.manifest.Workloads;
 import dev.flyteinfra.core.model.ComponentSettings;
+import dev.flyteinfra.core.model.ConsoleSettings;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -159,7 +160,7 @@ public final class Flyte2Topology {
   }
 
   private Deployment console() {
-    ComponentSettings settings = plan.deployment().components().console();
+    ConsoleSettings settings = plan.deployment().components().console();
     Container console = Workload.container(CONSOLE, plan.images().console(), List.of(), List.of(),
             Workloads.resources(settings.resources()))
         .withPorts(Workload.port("http", CONSOLE_PORT))

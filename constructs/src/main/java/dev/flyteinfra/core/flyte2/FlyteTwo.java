@@ -29,6 +29,9 @@ public final class FlyteTwo implements FlyteGeneration {
   /** Where a sandbox's Ingress is reached from the laptop (k3d: {@code -p "30080:80@loadbalancer"}). */
   public static final int SANDBOX_PORT = 30080;
 
+  private static final List<HelmChart> CHARTS = List.of(
+      new HelmChart(Flyte2HelmValues.CHART, Flyte2HelmValues.CHART_VERSION, Flyte2HelmValues::problems, Flyte2HelmValues::yaml));
+
   private FlyteTwo() {}
 
   @Override
@@ -63,6 +66,6 @@ public final class FlyteTwo implements FlyteGeneration {
 
   @Override
   public List<HelmChart> charts() {
-    return List.of();
+    return CHARTS;
   }
 }

@@ -18,13 +18,10 @@ public interface Components {
     return ImmutableComponentSettings.builder().build();
   }
 
-  /**
-   * Flyte 2's console (its own Deployment beside the binary). Its image has no release tags
-   * upstream: give {@code image} pinned to the build you tested. Default: 1 replica, 50m / 64Mi, limit 256Mi.
-   */
+  /** Flyte 2's console; its {@code image} is required for Flyte 2. Default: see {@link ConsoleSettings}. */
   @Value.Default
-  default ComponentSettings console() {
-    return ComponentSettings.of(1, "50m", "64Mi", "256Mi");
+  default ConsoleSettings console() {
+    return ImmutableConsoleSettings.builder().build();
   }
 
   /** Default: 1 replica, 250m / 512Mi, limit 1Gi. */

@@ -171,10 +171,10 @@ final class GenerationChecks {
     }
     if (d.components() != null && d.components().console() != null) {
       Checks console = c.at("components.console");
-      ComponentsChecks.component(console, d.components().console());
-      if (d.components().console().autoscaling().isPresent()) {
-        console.add("autoscaling", "is only available for Flyte 1's flyteadmin and flyteconsole", "set replicas instead");
+      if (d.components().console().replicas() < 0) {
+        console.add("replicas", "must not be negative, got " + d.components().console().replicas(), "use 1 or more");
       }
+      ResourcesChecks.check(console.at("resources"), d.components().console().resources());
       if (d.components().console().image().isEmpty()) {
         // Named where the user adds it: the deepest of components.console.image, components.console, components
         // that the description has (a default-valued section is one it left out).
@@ -193,8 +193,9 @@ final class GenerationChecks {
     if (components == null) {
       return;
     }
-    checkImage(c, "components.binary", components.binary(), generation == Generation.FLYTE_2);
-    checkImage(c, "components.console", components.console(), generation == Generation.FLYTE_2);
+    checkImage(c, "components.binary", components.binary() == null ? null : components.binary().image(), generation == Generation.FLYTE_2);
+    checkImage(c, "components.console", components.console() == null ? null : components.console().image(),
+        generation == Generation.FLYTE_2);
     for (String core : new String[] {"flyteadmin", "flytepropeller", "datacatalog", "flyteconsole", "flytescheduler", "webhook",
         "syncresources"}) {
       ComponentSettings settings = switch (core) {
@@ -206,15 +207,15 @@ final class GenerationChecks {
         case "webhook" -> components.webhook();
         default -> components.syncresources();
       };
-      checkImage(c, "components." + core, settings, false);
+      checkImage(c, "components." + core, settings == null ? null : settings.image(), false);
     }
   }
 
-  private static void checkImage(Checks c, String field, ComponentSettings settings, boolean read) {
-    if (settings == null || settings.image().isEmpty()) {
+  private static void checkImage(Checks c, String field, java.util.Optional<String> given, boolean read) {
+    if (given == null || given.isEmpty()) {
       return;
     }
-    String image = settings.image().get();
+    String image = given.get();
     if (!read) {
       c.at(field).add("image", "is read for Flyte 2's binary and console only; Flyte 1's images follow flyteVersion",
           "remove it");

@@ -1,7 +1,7 @@
 package dev.flyteinfra.core.flyte2;
 
 import dev.flyteinfra.core.model.FlyteDeployment;
-import dev.flyteinfra.core.model.ImmutableComponentSettings;
+import dev.flyteinfra.core.model.ConsoleSettings;
 import dev.flyteinfra.core.model.ImmutableComponents;
 import dev.flyteinfra.core.model.ImmutableFlyteDeployment;
 import dev.flyteinfra.core.model.ImmutableS3Storage;
@@ -23,7 +23,7 @@ final class Flyte2Fixtures {
         .name("flyte")
         .flyteVersion("2.0.42")
         .topology(Topology.BINARY)
-        .components(ImmutableComponents.builder().console(ImmutableComponentSettings.builder().image(CONSOLE).build()).build())
+        .components(ImmutableComponents.builder().console(ConsoleSettings.of(CONSOLE)).build())
         .database(PostgresDatabase.builder().host("db.example.com").passwordSecret(SecretKeyRef.of("flyte-db", "password")).build())
         .storage(ObjectStore.builder().metadataBucket("flyte-data").s3(ImmutableS3Storage.builder().region("us-east-1").build()).build())
         .identity(WorkloadIdentity.awsRole("arn:aws:iam::123456789012:role/flyte"))
@@ -37,7 +37,7 @@ final class Flyte2Fixtures {
         .name("sandbox")
         .flyteVersion("2.0.42")
         .topology(Topology.SANDBOX)
-        .components(ImmutableComponents.builder().console(ImmutableComponentSettings.builder().image(CONSOLE).build()).build())
+        .components(ImmutableComponents.builder().console(ConsoleSettings.of(CONSOLE)).build())
         .build();
   }
 }

@@ -12,7 +12,7 @@ class GenerationChecksTest {
     return FlyteDeployment.builder()
         .name("flyte")
         .flyteVersion("2.0.42")
-        .components(ImmutableComponents.builder().console(ImmutableComponentSettings.builder().image(CONSOLE).build()).build())
+        .components(ImmutableComponents.builder().console(ConsoleSettings.of(CONSOLE)).build())
         .database(PostgresDatabase.builder().host("db.example.com").passwordSecret(SecretKeyRef.of("flyte-db", "password")).build())
         .storage(ObjectStore.builder().metadataBucket("flyte-data").s3(ImmutableS3Storage.builder().region("us-east-1").build()).build())
         .build();
@@ -45,7 +45,7 @@ class GenerationChecksTest {
         .binary(ComponentSettings.of(1, "1", "2Gi", "4Gi")).build());
     assertThat(paths(onlyBinary)).containsExactly("components.console");
     ImmutableFlyteDeployment consoleWithoutImage = flyte2().withComponents(ImmutableComponents.builder()
-        .console(ComponentSettings.of(2, "50m", "64Mi", "256Mi")).build());
+        .console(ImmutableConsoleSettings.builder().replicas(2).build()).build());
     assertThat(paths(consoleWithoutImage)).containsExactly("components.console.image");
   }
 

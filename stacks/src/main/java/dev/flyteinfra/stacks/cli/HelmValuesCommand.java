@@ -1,7 +1,7 @@
 package dev.flyteinfra.stacks.cli;
 
-import dev.flyteinfra.core.binary.BinaryHelmValues;
-import dev.flyteinfra.core.flytecore.CoreHelmValues;
+import dev.flyteinfra.core.FlyteManifests;
+import dev.flyteinfra.core.generation.HelmChart;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.core.plan.Plan;
@@ -27,7 +27,8 @@ final class HelmValuesCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", required = true, description = "The deployment config file.")
   Path config;
 
-  @Option(names = "--chart", paramLabel = "CHART", required = true, description = "The chart: flyte-binary (topology binary) or flyte-core (topology core).")
+  @Option(names = "--chart", paramLabel = "CHART", required = true, description = "The chart: flyte-binary (topology binary; "
+      + "v1.16.8 for Flyte 1, v2.0.42 for Flyte 2, by the deployment's flyteVersion) or flyte-core (Flyte 1's topology core).")
   String chart;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write it. Default: standard output.")
@@ -39,12 +40,13 @@ final class HelmValuesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Inputs inputs = Inputs.load(List.of(config));
-    boolean binary = chart.equals("flyte-binary");
-    if (!binary && !chart.equals("flyte-core")) {
-      inputs.addProblem(config, new Problem("chart", "'" + chart + "' is not a chart this writes values for", "use flyte-binary or flyte-core"));
-    }
-    Function<FlyteDeployment, List<Problem>> problems = binary ? BinaryHelmValues::problems : CoreHelmValues::problems;
-    Function<Plan, String> values = binary ? BinaryHelmValues::yaml : CoreHelmValues::yaml;
+    // The deployment's generation has the chart, or says which it has: flyte-binary names a chart of each generation.
+    Function<FlyteDeployment, List<Problem>> problems = deployment -> FlyteManifests.generation(deployment).chart(chart)
+        .map(helm -> helm.problems().apply(deployment))
+        .orElseGet(() -> List.of(new Problem("chart", "'" + chart + "' is not a chart this writes values for, not for Flyte "
+            + deployment.flyteVersion(), "use one of " + String.join(", ",
+                FlyteManifests.generation(deployment).charts().stream().map(HelmChart::name).toList()))));
+    Function<Plan, String> values = plan -> FlyteManifests.generation(plan.deployment()).chart(chart).orElseThrow().values().apply(plan);
     return inputs.writeFromOne(config, problems, deployment -> values.apply(Plan.of(deployment)), out, spec);
   }
 }
