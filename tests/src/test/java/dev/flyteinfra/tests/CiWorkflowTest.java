@@ -73,6 +73,7 @@ class CiWorkflowTest {
     List<String> findings = new ArrayList<>();
     for (Optional<String> image : List.of(Optional.<String>empty(), Optional.of("registry.example.com:5000/acme/flyte"))) {
       findings.addAll(actionlint(workflow(CORE_AWS, options(image))));
+      findings.addAll(actionlint(workflow(CORE_AWS, CiOptions.builder().from(options(image)).pinActions(true).build())));
     }
     assertThat(findings).isEmpty();
     assertThat(actionlint("on: push\njobs:\n  x:\n    needs: nope\n    runs-on: ubuntu-latest\n    steps:\n      - run: 'true'\n"))
@@ -129,8 +130,8 @@ class CiWorkflowTest {
         CiTarget.of("etl", "flytesnacks", "development", "etl"), CiTarget.recursive("flytesnacks", "development", "src")),
         Optional.of("ghcr.io/Acme/flyte:latest"), "");
 
-    assertThat(CiWorkflow.problems(noIngress, bad)).extracting(Problem::path).containsExactlyInAnyOrder(
-        "target[0].name", "target[0].project", "target[0].domain", "target[0].path", "target[2].name", "target[3]", "image",
+    assertThat(CiWorkflow.problems(noIngress, bad)).extracting(Problem::path).containsExactly(
+        "target[0].path", "target[0].project", "target[0].domain", "target[0].name", "target[2].name", "target[3]", "image",
         "client-id", "ingress.host");
   }
 
@@ -147,5 +148,53 @@ class CiWorkflowTest {
       assertThat(problem.message()).contains("'github-actions' is not a confidential client of flyte-auth");
       assertThat(problem.fix()).contains("[flytepropeller, flyte-ci]");
     });
+  }
+
+  @Test
+  void pinnedActionsNameTheCommitsOfTheirReleases() {
+    String text = workflow(CORE_AWS, CiOptions.builder().from(options(Optional.of("ghcr.io/acme/flyte-workflows"))).pinActions(true).build());
+
+    assertThat(parsed(text).findValuesAsText("uses")).isNotEmpty()
+        .allSatisfy(uses -> assertThat(uses).matches("(actions|docker)/[a-z-]+@[0-9a-f]{40}"));
+    assertThat(text).contains("#   actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 is v7.0.1",
+        "#   docker/build-push-action@53b7df96c91f9c12dcc8a07bcb9ccacbed38856a is v7.3.0");
+  }
+
+  @Test
+  void theGitlabPipelineValidatesAgainstTheSchemaAndRegistersAtTheCommitInTheEnvironment() {
+    CiOptions gitlab = CiOptions.builder().from(options(Optional.of("registry.example.com/acme/flyte"))).provider(CiOptions.Provider.GITLAB)
+        .build();
+    var files = CiWorkflow.files(CORE_AWS, gitlab);
+    assertThat(files).containsOnlyKeys(".gitlab-ci.yml");
+    String text = files.get(".gitlab-ci.yml");
+    JsonNode pipeline = parsed(text);
+
+    assertThat(CiChecks.GITLAB_CI.validate(pipeline)).isEmpty();
+    assertThat(pipeline.path("workflow").path("rules").get(0).path("if").asText()).isEqualTo("$CI_COMMIT_BRANCH == \"main\"");
+    JsonNode deploy = pipeline.path("deploy");
+    assertThat(deploy.path("image").asText()).isEqualTo("python:3.12-slim");
+    assertThat(deploy.path("needs").toString()).isEqualTo("[\"build\"]");
+    assertThat(deploy.path("environment").path("name").asText()).isEqualTo("flyte-core-aws");
+    assertThat(deploy.path("resource_group").asText()).isEqualTo("flyte-deploy-core-aws");
+    List<String> script = new ArrayList<>();
+    deploy.path("script").forEach(line -> script.add(line.asText()));
+    assertThat(script).filteredOn(line -> line.startsWith("pyflyte")).containsExactly(
+        "pyflyte --config \"/tmp/flyte.yaml\" register --project flytesnacks --domain production"
+            + " --version \"$CI_COMMIT_SHA\" --image \"registry.example.com/acme/flyte:$CI_COMMIT_SHA\" workflows/training",
+        "pyflyte --config \"/tmp/flyte.yaml\" register --project flytesnacks --domain development"
+            + " --version \"$CI_COMMIT_SHA\" --image \"registry.example.com/acme/flyte:$CI_COMMIT_SHA\" etl");
+    assertThat(script).anySatisfy(line -> assertThat(line).contains("clientSecretEnvVar: FLYTE_CLIENT_SECRET"));
+    JsonNode build = pipeline.path("build");
+    assertThat(build.has("environment")).as("the build job is outside the environment that scopes the secret").isFalse();
+    assertThat(build.path("services").toString()).isEqualTo("[\"docker:27-dind\"]");
+    assertThat(build.path("script").toString()).contains("docker login registry.example.com", "docker push");
+    assertThat(pipeline.toString()).as("GitLab hands the variable to the jobs of its environment; the file names it nowhere")
+        .doesNotContain("$FLYTE_CLIENT_SECRET");
+    assertThat(text).contains("# Add the OAuth2 client secret of 'flyte-ci'\n#   as the CI/CD variable FLYTE_CLIENT_SECRET",
+        "masked, protected, environment scope 'flyte-core-aws'");
+
+    JsonNode broken = parsed(text);
+    ((ObjectNode) broken.path("deploy")).put("stagee", "deploy");
+    assertThat(CiChecks.GITLAB_CI.validate(broken)).as("the schema sees a misspelt job key").isNotEmpty();
   }
 }
