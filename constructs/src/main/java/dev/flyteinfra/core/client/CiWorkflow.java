@@ -22,6 +22,10 @@ public final class CiWorkflow {
   private static final Pattern REPOSITORY = Pattern.compile("[a-z0-9.-]+(:\\d+)?(/[a-z0-9._-]+)+");
   private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]*");
   private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]*");
+  private static final Pattern PLACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:/@+-]*");
+  private static final Pattern PYTHON_VERSION = Pattern.compile("3\\.\\d+(\\.\\d+)?");
+  private static final Pattern PACKAGE_VERSION = Pattern.compile("[0-9][0-9A-Za-z.*+!-]*");
 
   private CiWorkflow() {}
 
@@ -30,8 +34,12 @@ public final class CiWorkflow {
     List<Problem> problems = common(options);
     for (int i = 0; i < options.targets().size(); i++) {
       CiTarget target = options.targets().get(i);
-      ClientConfig.unknownProject(deployment, "target[" + i + "].project", target.project()).ifPresent(problems::add);
-      ClientConfig.unknownDomain(deployment, "target[" + i + "].domain", target.domain()).ifPresent(problems::add);
+      if (PLACE.matcher(target.project()).matches()) {
+        ClientConfig.unknownProject(deployment, "target[" + i + "].project", target.project()).ifPresent(problems::add);
+      }
+      if (PLACE.matcher(target.domain()).matches()) {
+        ClientConfig.unknownDomain(deployment, "target[" + i + "].domain", target.domain()).ifPresent(problems::add);
+      }
     }
     problems.addAll(ClientGeneration.isFlyte2(deployment)
         ? Flyte2Pipeline.problems(FlyteEndpoint.of(deployment), options)
@@ -84,14 +92,34 @@ public final class CiWorkflow {
     return options.environment().orElse("flyte-" + name);
   }
 
-  /** What every generation refuses: no target, a path outside the repository, a bad branch or environment name. */
+  /**
+   * What every generation refuses: no target, a path outside the repository, and any value that
+   * is not what its option names (each lands in a script or the file, so none may carry quotes,
+   * spaces or line breaks).
+   */
   private static List<Problem> common(CiOptions options) {
     List<Problem> problems = new ArrayList<>();
     if (options.targets().isEmpty()) {
       problems.add(new Problem("target", "is required", "give one --target per task environment"));
     }
     for (int i = 0; i < options.targets().size(); i++) {
-      badPath("target[" + i + "].path", options.targets().get(i).path()).ifPresent(problems::add);
+      CiTarget target = options.targets().get(i);
+      badPath("target[" + i + "].path", target.path()).ifPresent(problems::add);
+      for (String[] place : List.of(new String[] {"project", target.project()}, new String[] {"domain", target.domain()})) {
+        if (place[1] == null || !PLACE.matcher(place[1]).matches()) {
+          problems.add(new Problem("target[" + i + "]." + place[0], "'" + place[1] + "' is not a " + place[0] + " name",
+              "use letters, digits, '-' and '_'"));
+        }
+      }
+    }
+    if (!options.clientId().isBlank() && !CLIENT_ID.matcher(options.clientId()).matches()) {
+      problems.add(new Problem("client-id", "'" + options.clientId() + "' is not a client id", "give the OAuth2 client's id as its provider shows it"));
+    }
+    if (!PYTHON_VERSION.matcher(options.pythonVersion()).matches()) {
+      problems.add(new Problem("python-version", "'" + options.pythonVersion() + "' is not a Python 3 version", "give e.g. 3.12"));
+    }
+    if (!PACKAGE_VERSION.matcher(options.flytekitVersion()).matches()) {
+      problems.add(new Problem("flytekit-version", "'" + options.flytekitVersion() + "' is not a version", "give e.g. 1.16.* or 1.16.3"));
     }
     if (!BRANCH.matcher(options.branch()).matches() || options.branch().contains("..")) {
       problems.add(new Problem("branch", "'" + options.branch() + "' is not a branch name", "give the branch that deploys, e.g. main"));

@@ -107,4 +107,14 @@ class Flyte2PipelineTest {
 
     assertThat(CiWorkflow.problems(flyte2, options)).extracting(Problem::path).containsExactly("target[0].project", "target[0].domain");
   }
+
+  @Test
+  void refusesValuesThatWouldBreakOutOfTheirPlaceInAScriptOrTheFile() {
+    CiOptions bad = github().targets(List.of(CiTarget.of("env", "flytesnacks; rm -rf /", "dev elopment", "src/ml/tasks.py")))
+        .clientId("ci\n# injected: true").pythonVersion("3.12\"").flytekitVersion("1.16\" && curl x").branch("main\"")
+        .environment("prod env").build();
+
+    assertThat(paths(bad)).containsExactly("target[0].project", "target[0].domain", "client-id", "python-version", "flytekit-version",
+        "branch", "environment");
+  }
 }
