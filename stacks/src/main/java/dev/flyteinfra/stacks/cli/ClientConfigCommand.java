@@ -30,7 +30,7 @@ final class ClientConfigCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--auth-type", paramLabel = "TYPE", defaultValue = "PKCE",
-      description = "PKCE (a browser sign-in), CLIENT_SECRET (an API key, for machines) or DEVICE_FLOW. Default: ${DEFAULT-VALUE}.")
+      description = "PKCE (a browser sign-in), CLIENT_SECRET (an OAuth2 client id and secret, for machines) or DEVICE_FLOW. Default: ${DEFAULT-VALUE}.")
   ClientConfig.AuthType authType;
 
   @Option(names = "--client-id", paramLabel = "ID", description = "The OAuth2 client id; required with CLIENT_SECRET.")

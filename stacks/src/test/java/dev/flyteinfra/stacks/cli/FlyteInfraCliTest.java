@@ -112,7 +112,7 @@ class FlyteInfraCliTest {
   }
 
   @Test
-  void clientConfigWritesTheConfigOfAnAPIKeyWithoutTheKey() throws Exception {
+  void clientConfigWritesTheConfigOfAMachineClientWithoutItsSecret() throws Exception {
     Path config = file("good.yaml", GOOD + "ingress: {host: flyte.example.com}\n");
     Path target = dir.resolve("home/.flyte/config.yaml");
 
