@@ -30,7 +30,7 @@ public final class ClientConfig {
   public enum AuthType {
     /** A browser sign-in with PKCE, for people. */
     PKCE("Pkce"),
-    /** An OAuth2 client id and secret (an API key), for CI and other machines. */
+    /** An OAuth2 client id and secret, for CI and other machines. */
     CLIENT_SECRET("ClientSecret"),
     /** A code entered on another device, for terminals without a browser. */
     DEVICE_FLOW("DeviceFlow");
@@ -67,7 +67,7 @@ public final class ClientConfig {
   public static List<Problem> problems(FlyteDeployment deployment, Options options) {
     List<Problem> problems = new ArrayList<>();
     if (options.authType() == AuthType.CLIENT_SECRET && options.clientId().isEmpty()) {
-      problems.add(new Problem("client-id", "is required with CLIENT_SECRET", "give the OAuth2 client id of the API key"));
+      problems.add(new Problem("client-id", "is required with CLIENT_SECRET", "give the id of the OAuth2 client the machine signs in as"));
     }
     if (options.authType() == AuthType.CLIENT_SECRET) {
       options.clientId().flatMap(id -> unknownClient(deployment, "client-id", id)).ifPresent(problems::add);

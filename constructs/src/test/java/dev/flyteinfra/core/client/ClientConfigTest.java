@@ -44,12 +44,12 @@ class ClientConfigTest {
   @Test
   void aMachineNamesTheVariableOfItsSecretNeverTheSecret() {
     ClientConfig.Options ci = new ClientConfig.Options(ClientConfig.AuthType.CLIENT_SECRET, Optional.of("flyte-ci"),
-        Optional.of("FLYTE_API_KEY"), Optional.of("flytesnacks"), Optional.of("production"));
+        Optional.of("FLYTE_CLIENT_SECRET"), Optional.of("flytesnacks"), Optional.of("production"));
 
     Map<String, Object> config = ClientConfig.of(cloud().build(), ci);
 
     assertThat(config.get("admin")).isEqualTo(Map.of("endpoint", "dns:///localhost:8089", "insecure", true,
-        "authType", "ClientSecret", "clientId", "flyte-ci", "clientSecretEnvVar", "FLYTE_API_KEY"));
+        "authType", "ClientSecret", "clientId", "flyte-ci", "clientSecretEnvVar", "FLYTE_CLIENT_SECRET"));
     assertThat(config).containsEntry("project", "flytesnacks").containsEntry("domain", "production");
   }
 }

@@ -1,7 +1,12 @@
 package dev.flyteinfra.stacks.cli;
 
 import dev.flyteinfra.core.client.ClientConfig;
+import dev.flyteinfra.core.client.ClientGeneration;
+import dev.flyteinfra.core.client.Flyte2ClientConfig;
+import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Problem;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,14 +14,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code flyte-infra client-config}: the flytectl / pyflyte config.yaml of a deployment. */
+/** {@code flyte-infra client-config}: the flytectl / pyflyte config.yaml of a Flyte 1 deployment, the flyte CLI's of a Flyte 2 one. */
 @Command(
     name = "client-config",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes the flytectl / pyflyte config.yaml that reaches a deployment.",
-      "It names the Ingress host over TLS (the sandbox's NodePort, or a port-forward to the gRPC Service on localhost:8089 "
-          + "without an Ingress), the sign-in flow, the console, and the default project and domain. No secret is ever in it.",
+      "Writes the config.yaml that reaches a deployment: flytectl's and pyflyte's for Flyte 1, the flyte CLI's for Flyte 2.",
+      "It names the Ingress host over TLS (the sandbox's NodePort, or a port-forward on localhost without an Ingress: "
+          + "Flyte 1's gRPC Service on 8089, Flyte 2's HTTP Service on 8090), the sign-in flow, and the default project and domain; "
+          + "Flyte 1's the console, Flyte 2's the image builder and registry. No secret is ever in it.",
       "Bad input: exit status 2, every problem listed, nothing written."
     })
 final class ClientConfigCommand implements Callable<Integer> {
@@ -24,7 +30,7 @@ final class ClientConfigCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--auth-type", paramLabel = "TYPE", defaultValue = "PKCE",
-      description = "PKCE (a browser sign-in), CLIENT_SECRET (an API key, for machines) or DEVICE_FLOW. Default: ${DEFAULT-VALUE}.")
+      description = "PKCE (a browser sign-in), CLIENT_SECRET (an OAuth2 client id and secret, for machines) or DEVICE_FLOW. Default: ${DEFAULT-VALUE}.")
   ClientConfig.AuthType authType;
 
   @Option(names = "--client-id", paramLabel = "ID", description = "The OAuth2 client id; required with CLIENT_SECRET.")
@@ -40,18 +46,50 @@ final class ClientConfigCommand implements Callable<Integer> {
   @Option(names = "--domain", paramLabel = "DOMAIN", description = "flytectl's default domain.")
   String domain;
 
+  @Option(names = "--image-builder", paramLabel = "BUILDER", defaultValue = "LOCAL",
+      description = "Flyte 2: LOCAL (docker buildx on this machine) or REMOTE (a hosted tenant's builder). Default: ${DEFAULT-VALUE}.")
+  Flyte2ClientConfig.ImageBuilder imageBuilder;
+
+  @Option(names = "--registry", paramLabel = "REGISTRY", description = "Flyte 2: where images are pushed, e.g. ghcr.io/acme.")
+  String registry;
+
+  @Option(names = "--scope", paramLabel = "SCOPE", description = "Flyte 2: a scope the client asks its token for; repeatable.")
+  List<String> scopes = new ArrayList<>();
+
+  @Option(names = "--ca-cert-file", paramLabel = "FILE", description = "Flyte 2: a CA bundle for an endpoint whose certificate a private CA signed.")
+  String caCertFile;
+
+  @Option(names = "--org", paramLabel = "ORG", description = "Flyte 2: the default org.")
+  String org;
+
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write it. Default: standard output.")
   Path out;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private static final List<String> FLYTE2_ONLY = List.of("--image-builder", "--registry", "--scope", "--ca-cert-file", "--org");
+
   @Override
   public Integer call() {
     boolean machine = authType == ClientConfig.AuthType.CLIENT_SECRET;
-    ClientConfig.Options options = new ClientConfig.Options(authType, Optional.ofNullable(clientId),
-        machine ? Optional.of(clientSecretEnvVar) : Optional.empty(), Optional.ofNullable(project), Optional.ofNullable(domain));
-    return Inputs.load(List.of(config)).writeFromOne(config, deployment -> ClientConfig.problems(deployment, options),
-        deployment -> ClientConfig.yaml(deployment, options), out, spec);
+    Optional<String> secretVariable = machine ? Optional.of(clientSecretEnvVar) : Optional.empty();
+    ClientConfig.Options options = new ClientConfig.Options(authType, Optional.ofNullable(clientId), secretVariable,
+        Optional.ofNullable(project), Optional.ofNullable(domain));
+    Flyte2ClientConfig.Options flyte2 = new Flyte2ClientConfig.Options(Optional.of(authType), Optional.ofNullable(clientId), secretVariable,
+        scopes, Optional.ofNullable(caCertFile), imageBuilder, Optional.ofNullable(registry), Optional.ofNullable(org),
+        Optional.ofNullable(project), Optional.ofNullable(domain));
+    return Inputs.load(List.of(config)).writeFromOne(config,
+        deployment -> ClientGeneration.isFlyte2(deployment) ? Flyte2ClientConfig.problems(deployment, flyte2) : flyte1Problems(deployment, options),
+        deployment -> ClientGeneration.isFlyte2(deployment) ? Flyte2ClientConfig.yaml(deployment, flyte2) : ClientConfig.yaml(deployment, options),
+        out, spec);
+  }
+
+  private List<Problem> flyte1Problems(FlyteDeployment deployment, ClientConfig.Options options) {
+    List<Problem> problems = new ArrayList<>(ClientConfig.problems(deployment, options));
+    FLYTE2_ONLY.stream().filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).forEach(option -> problems.add(
+        new Problem(option.substring(2), "is for Flyte 2 deployments, and " + deployment.name() + " runs Flyte " + deployment.flyteVersion(),
+            "remove it")));
+    return problems;
   }
 }

@@ -112,7 +112,7 @@ class FlyteInfraCliTest {
   }
 
   @Test
-  void clientConfigWritesTheConfigOfAnAPIKeyWithoutTheKey() throws Exception {
+  void clientConfigWritesTheConfigOfAMachineClientWithoutItsSecret() throws Exception {
     Path config = file("good.yaml", GOOD + "ingress: {host: flyte.example.com}\n");
     Path target = dir.resolve("home/.flyte/config.yaml");
 
@@ -145,12 +145,63 @@ class FlyteInfraCliTest {
     assertThat(run("ci-workflow", "--provider", "github", "--config", config.toString(),
         "--target", "name=wf,project=flytesnacks,domain=development,path=workflows", "--out", target.toString())).isZero();
     assertThat(Files.readString(target)).contains("pyflyte --config", "register --project flytesnacks --domain development",
-        "github.sha");
+        "github.sha", "FLYTE_CLIENT_SECRET: \"${{ secrets.FLYTE_CLIENT_SECRET }}\"").doesNotContain("FLYTE_API_KEY");
 
     Files.delete(target);
-    assertThat(run("ci-workflow", "--provider", "gitlab", "--config", config.toString(), "--target", "name=wf,project=flytesnacks",
+    assertThat(run("ci-workflow", "--provider", "jenkins", "--config", config.toString(), "--target", "name=wf,project=flytesnacks",
         "--out", target.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("provider: 'gitlab' is not a CI system", "target[0]: 'name=wf,project=flytesnacks' does not give");
+    assertThat(err.toString()).contains("provider: 'jenkins' is not a CI system", "target[0]: 'name=wf,project=flytesnacks' is not a target");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void ciWorkflowWritesAGitlabPipelineIntoTheRepository() throws Exception {
+    Path config = file("good.yaml", GOOD + "ingress: {host: flyte.example.com}\n");
+    Path repo = dir.resolve("repo");
+
+    assertThat(run("ci-workflow", "--provider", "gitlab", "--config", config.toString(), "--repo", repo.toString(),
+        "--target", "name=wf,project=flytesnacks,domain=development,path=workflows", "--image", "registry.gitlab.com/acme/wf")).isZero();
+
+    try (var files = Files.walk(repo)) {
+      assertThat(files.filter(Files::isRegularFile).map(f -> repo.relativize(f).toString())).containsExactly(".gitlab-ci.yml");
+    }
+    assertThat(Files.readString(repo.resolve(".gitlab-ci.yml"))).contains("$CI_COMMIT_SHA", "resource_group: flyte-deploy-flyte",
+        "docker login \"$CI_REGISTRY\"", "name: flyte-flyte");
+    assertThat(out.toString()).contains("wrote " + repo.resolve(".gitlab-ci.yml"));
+  }
+
+  @Test
+  void ciWorkflowRefusesTheOptionsOfTheOtherGenerationAndWritesNothing() throws Exception {
+    Path config = file("good.yaml", GOOD + "ingress: {host: flyte.example.com}\n");
+    Path repo = dir.resolve("repo");
+
+    int status = run("ci-workflow", "--provider", "github", "--config", config.toString(), "--repo", repo.toString(),
+        "--out", dir.resolve("w.yml").toString(), "--build", "--registry", "ghcr.io/acme", "--copy-style", "all",
+        "--target", "env=env,project=flytesnacks,domain=development,path=src/tasks.py",
+        "--target", "project=flytesnacks,domain=development,path=src,recursive=true");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains(
+        "--out: and --repo are both given",
+        "build: is for Flyte 2 deployments, and flyte runs Flyte 1.16.8 — remove it",
+        "registry: is for Flyte 2 deployments",
+        "copy-style: is for Flyte 2 deployments",
+        "target[0].env: is not a key of a Flyte 1 target — give the step's name as name=",
+        "target[1]: a recursive target is for Flyte 2's flyte deploy");
+    assertThat(repo).doesNotExist();
+    assertThat(dir.resolve("w.yml")).doesNotExist();
+  }
+
+  @Test
+  void clientConfigRefusesFlyte2OptionsForAFlyte1Deployment() throws Exception {
+    Path target = dir.resolve("config.yaml");
+
+    int status = run("client-config", "--config", file("good.yaml", GOOD).toString(), "--registry", "ghcr.io/acme", "--org", "acme",
+        "--out", target.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("registry: is for Flyte 2 deployments, and flyte runs Flyte 1.16.8", "org: is for Flyte 2",
+        "2 problem(s); nothing was written.");
     assertThat(target).doesNotExist();
   }
 
