@@ -26,7 +26,7 @@ class CloudRequirementsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
-  void backendServiceAccountsAreExactlyThoseTheManifestsAnnotate(Path example) {
+  void identityServiceAccountsAreExactlyThoseTheManifestsAnnotate(Path example) {
     FlyteDeployment d = Repo.load(example);
     Plan plan = Plan.of(d);
     CloudRequirements requirements = plan.cloudRequirements();
@@ -37,11 +37,16 @@ class CloudRequirementsTest {
         .filter(o -> o.getMetadata().getAnnotations() != null && !o.getMetadata().getAnnotations().isEmpty())
         .forEach(o -> annotated.add(new ServiceAccountRef(cluster, o.getMetadata().getNamespace(), o.getMetadata().getName()))));
 
+    // The backend's, and Flyte 2's task service account, which the manifests render (Flyte 1's task accounts live in
+    // the namespace templates, checked below).
+    List<ServiceAccountRef> expected = new ArrayList<>();
     if (d.identity().isPresent()) {
-      assertThat(annotated).containsExactlyInAnyOrderElementsOf(requirements.backendServiceAccounts());
-    } else {
-      assertThat(annotated).isEmpty();
+      expected.addAll(requirements.backendServiceAccounts());
     }
+    if (d.generation() == dev.flyteinfra.core.model.Generation.FLYTE_2 && d.taskIdentity().isPresent()) {
+      expected.addAll(requirements.identity(CloudRequirements.TASKS).serviceAccounts());
+    }
+    assertThat(annotated).containsExactlyInAnyOrderElementsOf(expected);
     FlyteDeployment resolved = plan.deployment();
     assertThat(requirements.buckets()).contains(resolved.storage().metadataBucket(), resolved.storage().effectiveUserDataBucket());
     assertThat(requirements.databaseName()).isEqualTo(resolved.database().dbname());

@@ -434,7 +434,7 @@ class InvalidConfigTest {
         arguments("notifications", "notifications: {backend: aws, sender: flyte@example.com, region: us-east-1, "
             + "accountId: '123456789012', queueName: q, topicArn: 'arn:aws:sns:us-east-1:123456789012:t'}", "notifications",
             "sends no notifications"),
-        arguments("a Spark plugin", "plugins: {spark: {}}", "plugins", "does not wire task plugins"),
+        arguments("a Spark plugin", "plugins: {spark: {}}", "plugins", "wires only the connector"),
         arguments("a cloud secret manager", "taskSecrets: {backend: aws}", "taskSecrets.backend", "its own store"),
         arguments("a second bucket", "storage: {userDataBucket: flyte-data}", "storage.userDataBucket", "one bucket"),
         arguments("a floating console", "components: {console: {image: 'ghcr.io/unionai-oss/flyteconsole-v2:latest'}}",

@@ -1,6 +1,7 @@
 package dev.flyteinfra.core.client;
 
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Generation;
 import dev.flyteinfra.core.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class CiWorkflow {
         ClientConfig.unknownDomain(deployment, "target[" + i + "].domain", target.domain()).ifPresent(problems::add);
       }
     }
-    problems.addAll(ClientGeneration.isFlyte2(deployment)
+    problems.addAll(deployment.generation() == Generation.FLYTE_2
         ? Flyte2Pipeline.problems(FlyteEndpoint.of(deployment), options)
         : Flyte1Pipeline.problems(deployment, options));
     return problems;
@@ -52,7 +53,7 @@ public final class CiWorkflow {
    * CLI's config. Call {@link #problems} first: this assumes the options are valid.
    */
   public static SortedMap<String, String> files(FlyteDeployment deployment, CiOptions options) {
-    if (ClientGeneration.isFlyte2(deployment)) {
+    if (deployment.generation() == Generation.FLYTE_2) {
       return flyte2Files(deployment.name(), FlyteEndpoint.of(deployment), options);
     }
     SortedMap<String, String> files = new TreeMap<>();

@@ -2,6 +2,8 @@ package dev.flyteinfra.core.client;
 
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.IngressSettings;
+import dev.flyteinfra.core.model.Topology;
+import dev.flyteinfra.core.plan.SandboxPorts;
 import java.util.Objects;
 
 /**
@@ -21,8 +23,14 @@ public record FlyteEndpoint(String host, boolean insecure, boolean selfHosted) {
     Objects.requireNonNull(host, "host");
   }
 
-  /** The endpoint of a deployment of your own: its Ingress host over TLS, or a port-forward on localhost. */
+  /**
+   * The endpoint of a deployment of your own: a sandbox's Ingress on localhost
+   * ({@value SandboxPorts#HTTP}), its Ingress host over TLS, or a port-forward on localhost.
+   */
   public static FlyteEndpoint of(FlyteDeployment deployment) {
+    if (deployment.topology() == Topology.SANDBOX) {
+      return new FlyteEndpoint("localhost:" + SandboxPorts.HTTP, true, true);
+    }
     return deployment.ingress().flatMap(IngressSettings::host)
         .map(host -> new FlyteEndpoint(host, false, true))
         .orElse(new FlyteEndpoint("localhost:" + PORT_FORWARD_HTTP, true, true));

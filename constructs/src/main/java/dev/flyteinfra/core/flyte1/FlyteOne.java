@@ -11,6 +11,7 @@ import dev.flyteinfra.core.generation.HelmChart;
 import dev.flyteinfra.core.helm.ChartValues;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.Generation;
+import dev.flyteinfra.core.model.TaskPlugins.ConnectorPlugin;
 import dev.flyteinfra.core.monitoring.ServiceMonitors;
 import dev.flyteinfra.core.plan.InClusterServices;
 import dev.flyteinfra.core.plan.Plan;
@@ -65,7 +66,7 @@ public final class FlyteOne implements FlyteGeneration {
       objects.addAll(InClusterServices.load().render(plan));
       clusters.put(controlPlane, objects);
     }
-    List<HasMetadata> connector = FlyteConnector.render(plan);
+    List<HasMetadata> connector = FlyteConnector.render(plan, ConnectorPlugin.DEFAULT_IMAGE, List.of("pyflyte", "serve", "agent"));
     if (!connector.isEmpty()) {
       // Beside FlytePropeller, whose connector-service plugin calls it: in every data plane, or the only cluster.
       List<String> withPropeller = new ArrayList<>(clusters.keySet());

@@ -4,6 +4,7 @@ import static dev.flyteinfra.core.config.ConfigTree.map;
 
 import dev.flyteinfra.core.config.ConfigTree;
 import dev.flyteinfra.core.config.FlyteConfigSections;
+import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.model.AppServing;
 import dev.flyteinfra.core.model.Domain;
 import dev.flyteinfra.core.model.FlyteDeployment;
@@ -13,6 +14,7 @@ import dev.flyteinfra.core.model.PostgresDatabase;
 import dev.flyteinfra.core.model.Project;
 import dev.flyteinfra.core.plan.Plan;
 import dev.flyteinfra.core.plan.SandboxPorts;
+import dev.flyteinfra.core.plugins.FlyteConnector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +145,15 @@ final class Flyte2Config {
     d.taskIdentity().map(Plan::identityPodLabels).filter(labels -> !labels.isEmpty())
         .ifPresent(labels -> k8s.put("default-labels", new TreeMap<>(labels)));
     Map<String, Object> plugins = map("logs", FlyteConfigSections.taskLogLinks(d.taskLogs()), "k8s", k8s);
-    return map(
-        "tasks", map("task-plugins", map("default-for-task-types",
-            map("container", "container", "container_array", "k8s-array", "sidecar", "sidecar"))),
-        "plugins", plugins);
+    Map<String, Object> byTaskType = map("container", "container", "container_array", "k8s-array", "sidecar", "sidecar");
+    d.plugins().connector().ifPresent(connector -> {
+      // Flyte 2 has no supportedTaskTypes: the connector's task types map to its plugin like any other.
+      connector.taskTypes().forEach(type -> byTaskType.put(type, PluginConfig.CONNECTOR_PLUGIN));
+      plugins.put(PluginConfig.CONNECTOR_PLUGIN, map("defaultConnector", map(
+          "endpoint", "k8s://" + FlyteConnector.service(plan) + ":" + PluginConfig.CONNECTOR_PORT,
+          "insecure", true,
+          "defaultTimeout", "10s")));
+    });
+    return map("tasks", map("task-plugins", map("default-for-task-types", byTaskType)), "plugins", plugins);
   }
 }

@@ -45,6 +45,10 @@ public final class Flyte2HelmValues {
       problems.add(new Problem("storage.minio", "the flyte-binary v2 chart takes an S3-compatible store's access key id only as a "
           + "value in its values (authType accesskey)", "deploy with ./flyte-infra synth, which reads the key from its Secret"));
     }
+    if (d.plugins() != null && d.plugins().connector().isPresent()) {
+      problems.add(new Problem("plugins.connector", "the flyte-binary v2 chart's connector subchart names its objects flyteconnector "
+          + "whatever the release (two releases collide) and is not wired to the binary", "deploy with ./flyte-infra synth, which wires it"));
+    }
     if (d.components() != null && d.components().console().image().filter(image -> !image.contains(":")
         || image.indexOf('@') >= 0 && !image.substring(0, image.indexOf('@')).contains(":")).isPresent()) {
       problems.add(new Problem("components.console.image", "the chart joins the console's repository and tag with a colon: a digest "

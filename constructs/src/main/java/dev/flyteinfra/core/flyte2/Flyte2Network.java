@@ -1,9 +1,11 @@
 package dev.flyteinfra.core.flyte2;
 
+import dev.flyteinfra.core.config.PluginConfig;
 import dev.flyteinfra.core.manifest.KubeObjects;
 import dev.flyteinfra.core.model.ImmutableIngressSettings;
 import dev.flyteinfra.core.model.IngressSettings;
 import dev.flyteinfra.core.plan.Plan;
+import dev.flyteinfra.core.plugins.FlyteConnector;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
  * Ingress (where sign-in belongs) and from Flyte's own pods: NetworkPolicies admit the API and
  * console ports from Flyte's namespace, the task namespace (task pods call the API) and the
  * Ingress's sources, the webhook port from anywhere (the API server calls it), the secret-cache
- * port from Flyte's namespace. The Ingress routes the console's base path and the Connect services
+ * port from Flyte's namespace, the connector's from the binary only. The Ingress routes the console's base path and the Connect services
  * by path prefix, which every controller reads alike.
  */
 final class Flyte2Network {
@@ -70,7 +72,7 @@ final class Flyte2Network {
     api.addAll(edge);
     List<NetworkPolicyPeer> console = new ArrayList<>(flyte);
     console.addAll(edge);
-    return List.of(
+    List<HasMetadata> policies = new ArrayList<>(List.of(
         policy(meta.apply(plan.nameWith("binary"), Flyte2Topology.COMPONENT), plan.labels().selector(Flyte2Topology.APP, Flyte2Topology.COMPONENT),
             List.of(
                 rule(Flyte2Config.HTTP_PORT, api),
@@ -79,7 +81,16 @@ final class Flyte2Network {
                 rule(Flyte2Config.CACHE_PORT, flyte))),
         policy(meta.apply(plan.nameWith(Flyte2Topology.CONSOLE), Flyte2Topology.CONSOLE),
             plan.labels().selector(Flyte2Topology.APP, Flyte2Topology.CONSOLE),
-            List.of(rule(Flyte2Topology.CONSOLE_PORT, console))));
+            List.of(rule(Flyte2Topology.CONSOLE_PORT, console)))));
+    if (plan.deployment().plugins().connector().isPresent()) {
+      // Only the binary's connector-service plugin calls the connector.
+      NetworkPolicyPeer binary = new NetworkPolicyPeerBuilder().withNewPodSelector()
+          .withMatchLabels(plan.labels().selector(Flyte2Topology.APP, Flyte2Topology.COMPONENT)).endPodSelector().build();
+      policies.add(policy(meta.apply(FlyteConnector.name(plan), FlyteConnector.COMPONENT),
+          plan.labels().selector(FlyteConnector.COMPONENT, FlyteConnector.COMPONENT),
+          List.of(rule(PluginConfig.CONNECTOR_PORT, List.of(binary)))));
+    }
+    return policies;
   }
 
   /** The Ingress's sources: every namespace in a sandbox, else the controller's namespace and the given ranges. */

@@ -120,10 +120,9 @@ final class GenerationChecks {
     }
     d.notifications().ifPresent(notifications -> c.add("notifications", label + " sends no notifications from the backend",
         "remove notifications"));
-    if (d.plugins() != null && (d.plugins().spark().isPresent() || d.plugins().ray().isPresent() || d.plugins().operators()
-        || d.plugins().connector().isPresent())) {
-      c.add("plugins", "flyte-infra does not wire task plugins into " + label + " yet (Spark, Ray, the training operators and "
-          + "the connector are Flyte 1's here)", "remove them, or deploy Flyte 1");
+    if (d.plugins() != null && (d.plugins().spark().isPresent() || d.plugins().ray().isPresent() || d.plugins().operators())) {
+      c.add("plugins", "flyte-infra wires only the connector into " + label + " so far (Spark, Ray and the training operators "
+          + "are Flyte 1's here)", "remove them (keep plugins.connector), or deploy Flyte 1");
     }
     if (d.taskSecrets() != null && d.taskSecrets().backend() != TaskSecrets.Backend.KUBERNETES) {
       c.add("taskSecrets.backend", label + " keeps the secrets tasks use in its own store (flyte create secret: Kubernetes "

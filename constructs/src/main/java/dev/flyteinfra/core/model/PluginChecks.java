@@ -29,7 +29,7 @@ final class PluginChecks {
         "must not be negative, got " + ray.ttlSecondsAfterFinished(), "use 0 to delete a finished job's cluster at once"));
     plugins.connector().ifPresent(connector -> {
       Checks k = c.at("connector");
-      k.required("image", connector.image(), "give the connector image, e.g. " + TaskPlugins.ConnectorPlugin.DEFAULT_IMAGE);
+      connector.image().ifPresent(image -> k.required("image", image, "give the connector image, or leave image out for the chart's"));
       if (connector.replicas() < 1) {
         k.add("replicas", "must be at least 1, got " + connector.replicas(), "run 1 or more connectors");
       }

@@ -115,14 +115,16 @@ public interface TaskPlugins {
   @JsonSerialize(as = ImmutableConnectorPlugin.class)
   @JsonDeserialize(as = ImmutableConnectorPlugin.class)
   interface ConnectorPlugin {
-    /** The official chart's image. */
+    /** Flyte 1's connector image, as its official chart runs it. */
     String DEFAULT_IMAGE = "cr.flyte.org/flyteorg/flyteagent:1.15.3";
+    /** Flyte 2's connector image, as the flyte-binary v2.0.42 chart's flyteconnector subchart runs it. */
+    String FLYTE_2_IMAGE = "ghcr.io/flyteorg/flyte-connectors:py3.12-v2.3.6";
 
-    /** Default: {@value #DEFAULT_IMAGE}, the chart's; an image with your connectors' packages goes here. */
-    @Value.Default
-    default String image() {
-      return DEFAULT_IMAGE;
-    }
+    /**
+     * The image; one with your connectors' packages goes here. Default: the chart's of the
+     * deployment's generation, {@value #DEFAULT_IMAGE} (Flyte 1) or {@value #FLYTE_2_IMAGE} (Flyte 2).
+     */
+    Optional<String> image();
 
     /** Default: 1. */
     @Value.Default

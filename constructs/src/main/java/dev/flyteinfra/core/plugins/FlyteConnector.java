@@ -51,8 +51,13 @@ public final class FlyteConnector {
     return name(plan) + "." + plan.namespace();
   }
 
-  /** The connector's objects, or none when the deployment has no connector. */
-  public static List<HasMetadata> render(Plan plan) {
+  /**
+   * The connector's objects, or none when the deployment has no connector.
+   *
+   * @param defaultImage the image when the deployment names none: its generation's
+   * @param command how that generation's connector image starts
+   */
+  public static List<HasMetadata> render(Plan plan, String defaultImage, List<String> command) {
     Optional<ConnectorPlugin> settings = plan.deployment().plugins().connector();
     if (settings.isEmpty()) {
       return List.of();
@@ -83,9 +88,9 @@ public final class FlyteConnector {
               .withSecurityContext(Workloads.restrictedPodSecurityContext())
               .withContainers(new ContainerBuilder()
                   .withName(COMPONENT)
-                  .withImage(connector.image())
+                  .withImage(connector.image().orElse(defaultImage))
                   .withImagePullPolicy("IfNotPresent")
-                  .withCommand("pyflyte", "serve", "agent")
+                  .withCommand(command)
                   .addNewPort().withName(PORT_NAME).withContainerPort(PluginConfig.CONNECTOR_PORT).withProtocol("TCP").endPort()
                   .withReadinessProbe(grpcProbe(1, 3))
                   .withLivenessProbe(grpcProbe(30, 6))

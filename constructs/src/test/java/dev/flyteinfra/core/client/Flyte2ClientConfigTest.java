@@ -3,6 +3,7 @@ package dev.flyteinfra.core.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Generation;
 import dev.flyteinfra.core.model.ImmutableIngressSettings;
 import dev.flyteinfra.core.model.Problem;
 import java.util.List;
@@ -67,9 +68,9 @@ class Flyte2ClientConfigTest {
   }
 
   @Test
-  void theGenerationIsReadFromTheFlyteVersionsMajorRelease() {
-    assertThat(ClientGeneration.isFlyte2(FlyteDeployment.builder().name("a").flyteVersion("2.0.42").build())).isTrue();
-    assertThat(ClientGeneration.isFlyte2(FlyteDeployment.builder().name("a").flyteVersion("1.16.8").build())).isFalse();
-    assertThat(ClientGeneration.isFlyte2(FlyteDeployment.builder().name("a").build())).isFalse();
+  void theGenerationIsTheModelsFromTheFlyteVersion() {
+    assertThat(FlyteDeployment.builder().name("a").flyteVersion("2.0.42").build().generation()).isEqualTo(Generation.FLYTE_2);
+    assertThat(FlyteDeployment.builder().name("a").flyteVersion("1.16.8").build().generation()).isEqualTo(Generation.FLYTE_1);
+    assertThat(FlyteDeployment.builder().name("a").build().generation()).isEqualTo(Generation.FLYTE_1);
   }
 }

@@ -9,7 +9,8 @@ class FlyteTwoTest {
   @Test
   void aSandboxComesWithTheFlyte2CliConfigAndAnotherDeploymentWithout() {
     assertThat(FlyteTwo.INSTANCE.files(Plan.of(Flyte2Fixtures.sandbox())).get(FlyteTwo.CLI_CONFIG))
-        .contains("endpoint: dns:///localhost:" + FlyteTwo.SANDBOX_PORT, "insecure: true", "project: flytesnacks");
+        .contains("endpoint: dns:///localhost:30080", "insecure: true", "project: flytesnacks", "domain: development")
+        .doesNotContain("authType");
     assertThat(FlyteTwo.INSTANCE.files(Plan.of(Flyte2Fixtures.binary()))).isEmpty();
   }
 

@@ -3,8 +3,8 @@ package dev.flyteinfra.stacks.cli;
 import dev.flyteinfra.core.client.CiOptions;
 import dev.flyteinfra.core.client.CiTarget;
 import dev.flyteinfra.core.client.CiWorkflow;
-import dev.flyteinfra.core.client.ClientGeneration;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Generation;
 import dev.flyteinfra.core.model.Problem;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -154,7 +154,7 @@ final class CiWorkflowCommand implements Callable<Integer> {
       return inputs.report(spec.commandLine().getErr());
     }
     FlyteDeployment deployment = inputs.configs().get(config).deployment();
-    boolean flyte2 = ClientGeneration.isFlyte2(deployment);
+    boolean flyte2 = deployment.generation() == Generation.FLYTE_2;
     for (String option : flyte2 ? FLYTE1_ONLY : FLYTE2_ONLY) {
       if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
         inputs.addProblem(config, new Problem(option.substring(2), "is for Flyte " + (flyte2 ? 1 : 2) + " deployments, and "

@@ -1,9 +1,9 @@
 package dev.flyteinfra.stacks.cli;
 
 import dev.flyteinfra.core.client.ClientConfig;
-import dev.flyteinfra.core.client.ClientGeneration;
 import dev.flyteinfra.core.client.Flyte2ClientConfig;
 import dev.flyteinfra.core.model.FlyteDeployment;
+import dev.flyteinfra.core.model.Generation;
 import dev.flyteinfra.core.model.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,12 +76,15 @@ final class ClientConfigCommand implements Callable<Integer> {
     Optional<String> secretVariable = machine ? Optional.of(clientSecretEnvVar) : Optional.empty();
     ClientConfig.Options options = new ClientConfig.Options(authType, Optional.ofNullable(clientId), secretVariable,
         Optional.ofNullable(project), Optional.ofNullable(domain));
-    Flyte2ClientConfig.Options flyte2 = new Flyte2ClientConfig.Options(Optional.of(authType), Optional.ofNullable(clientId), secretVariable,
+    // A Flyte 2 deployment has no sign-in of its own: the CLI signs in only when told how (the edge's sign-in says which).
+    Optional<ClientConfig.AuthType> flyte2AuthType = spec.commandLine().getParseResult().hasMatchedOption("--auth-type")
+        ? Optional.of(authType) : Optional.empty();
+    Flyte2ClientConfig.Options flyte2 = new Flyte2ClientConfig.Options(flyte2AuthType, Optional.ofNullable(clientId), secretVariable,
         scopes, Optional.ofNullable(caCertFile), imageBuilder, Optional.ofNullable(registry), Optional.ofNullable(org),
         Optional.ofNullable(project), Optional.ofNullable(domain));
     return Inputs.load(List.of(config)).writeFromOne(config,
-        deployment -> ClientGeneration.isFlyte2(deployment) ? Flyte2ClientConfig.problems(deployment, flyte2) : flyte1Problems(deployment, options),
-        deployment -> ClientGeneration.isFlyte2(deployment) ? Flyte2ClientConfig.yaml(deployment, flyte2) : ClientConfig.yaml(deployment, options),
+        deployment -> deployment.generation() == Generation.FLYTE_2 ? Flyte2ClientConfig.problems(deployment, flyte2) : flyte1Problems(deployment, options),
+        deployment -> deployment.generation() == Generation.FLYTE_2 ? Flyte2ClientConfig.yaml(deployment, flyte2) : ClientConfig.yaml(deployment, options),
         out, spec);
   }
 

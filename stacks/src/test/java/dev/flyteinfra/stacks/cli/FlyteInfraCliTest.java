@@ -227,6 +227,37 @@ class FlyteInfraCliTest {
   }
 
   @Test
+  void aFlyte2DeploymentGetsTheFlyteCliConfigAndAFlyteDeployWorkflow() throws Exception {
+    Path v2 = file("v2.yaml", GOOD + "flyteVersion: 2.0.42\ncomponents: {console: {image: 'ghcr.io/unionai-oss/flyteconsole-v2:v1'}}\n"
+        + "ingress: {host: flyte.example.com, controllerNamespace: ingress-nginx}\n");
+    Path config = dir.resolve("config.yaml");
+
+    assertThat(run("client-config", "--config", v2.toString(), "--out", config.toString())).isZero();
+    assertThat(Files.readString(config)).contains("endpoint: dns:///flyte.example.com", "insecure: false", "builder: local")
+        .as("no sign-in of its own: the CLI is told none").doesNotContain("authType");
+
+    Path repo = dir.resolve("repo");
+    assertThat(run("ci-workflow", "--provider", "github", "--config", v2.toString(), "--repo", repo.toString(),
+        "--sign-in", "client-secret", "--client-id", "flyte-ci",
+        "--target", "env=env,project=flytesnacks,domain=development,path=src/tasks.py")).isZero();
+    assertThat(Files.readString(repo.resolve(".github/workflows/flyte-deploy.yml")))
+        .contains("flyte deploy", "--copy-style none", "FLYTE_CLIENT_SECRET").doesNotContain("pyflyte");
+    assertThat(Files.readString(repo.resolve(".flyte/config.yaml"))).contains("clientId: flyte-ci").doesNotContain("secret:");
+  }
+
+  @Test
+  void helmValuesOfAFlyte2DeploymentAreForTheV2Chart() throws Exception {
+    Path v2 = file("v2.yaml", GOOD + "flyteVersion: 2.0.42\ncomponents: {console: {image: 'ghcr.io/unionai-oss/flyteconsole-v2:v1'}}\n");
+    Path target = dir.resolve("values.yaml");
+
+    assertThat(run("helm-values", "--config", v2.toString(), "--chart", "flyte-binary", "--out", target.toString())).isZero();
+    assertThat(Files.readString(target)).contains("--version v2.0.42", "flyte-core-components:");
+    assertThat(run("helm-values", "--config", v2.toString(), "--chart", "flyte-core", "--out", dir.resolve("core.yaml").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("'flyte-core' is not a chart this writes values for, not for Flyte 2.0.42", "use one of flyte-binary");
+  }
+
+  @Test
   void validateChecksAndWritesNothing() throws Exception {
     assertThat(run("validate", "--config", file("good.yaml", GOOD).toString())).isZero();
     assertThat(out.toString()).contains("valid (flyte)");
