@@ -53,8 +53,8 @@ final class CiWorkflowCommand implements Callable<Integer> {
   @Option(names = "--python-version", paramLabel = "VERSION", defaultValue = "3.12", description = "Default: ${DEFAULT-VALUE}.")
   String pythonVersion;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write it, e.g. " + GithubDeployWorkflow.PATH
-      + ". Default: standard output.")
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write it. Default: standard output. For GitHub, e.g.:%n"
+      + GithubDeployWorkflow.PATH)
   Path out;
 
   @CommandLine.Spec
