@@ -84,6 +84,9 @@ public class FlyteEks extends Construct {
   static final AlbControllerVersion ALB_CONTROLLER_VERSION = AlbControllerVersion.V2_17_1;
   static final String CERTIFICATE_ANNOTATION = "alb.ingress.kubernetes.io/certificate-arn";
 
+  /** aws-cdk-lib's feature flag for the cluster's native IAM OIDC provider. */
+  static final String NATIVE_OIDC_PROVIDER = "@aws-cdk/aws-eks:useNativeOidcProvider";
+
   private final IVpc vpc;
   private final Optional<Certificate> certificate;
   private final Cluster cluster;
@@ -96,6 +99,11 @@ public class FlyteEks extends Construct {
 
   public FlyteEks(Construct scope, String id, FlyteEksProps props) {
     super(scope, id);
+    // The cluster's IAM OIDC provider as the native AWS::IAM::OIDCProvider (OidcProviderNative): without this
+    // flag, eks_v2 creates its deprecated custom-resource OpenIdConnectProvider. An app's own setting wins.
+    if (getNode().tryGetContext(NATIVE_OIDC_PROVIDER) == null) {
+      getNode().setContext(NATIVE_OIDC_PROVIDER, true);
+    }
     List<String> problems = problemsOf(props).stream().map(Problem::toString).toList();
     getNode().addValidation(() -> problems);
     FlyteDeployment given = props.deployment();

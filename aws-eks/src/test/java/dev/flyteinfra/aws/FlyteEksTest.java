@@ -105,6 +105,12 @@ class FlyteEksTest {
   }
 
   @Test
+  void theClustersOidcProviderIsTheNativeResourceNotTheDeprecatedCustomResource() {
+    synth.template.resourceCountIs("AWS::IAM::OIDCProvider", 1);
+    synth.template.resourceCountIs("Custom::AWSCDKOpenIdConnectProvider", 0);
+  }
+
+  @Test
   void flyteIsAppliedWithTheDatabaseEndpointAndRolesAsReferences() {
     List<JsonNode> manifests = synth.resources("Custom::AWSCDK-EKS-KubernetesResource");
     assertThat(manifests).hasSizeGreaterThanOrEqualTo(3);
@@ -142,7 +148,7 @@ class FlyteEksTest {
       if (entry.getKey().startsWith("Flyte" + role) && entry.getValue().path("Type").asText().equals("AWS::IAM::Role")) {
         JsonNode statement = entry.getValue().at("/Properties/AssumeRolePolicyDocument/Statement/0");
         assertThat(statement.path("Action").asText()).isEqualTo("sts:AssumeRoleWithWebIdentity");
-        assertThat(statement.at("/Principal/Federated/Ref").asText()).startsWith("FlyteClusterOpenIdConnectProvider");
+        assertThat(statement.at("/Principal/Federated/Ref").asText()).startsWith("FlyteClusterOidcProviderNative");
         String conditions = statement.at("/Condition/StringEquals/Fn::GetAtt/0").asText();
         return issuerResolved(template.path("Resources").path(conditions).at("/Properties/Value"));
       }
@@ -160,7 +166,7 @@ class FlyteEksTest {
       if (part.isTextual()) {
         json.append(part.asText());
       } else {
-        assertThat(part.toString()).contains("FlyteClusterOpenIdConnectProvider").contains(":oidc-provider/");
+        assertThat(part.toString()).contains("FlyteClusterOidcProviderNative").contains(":oidc-provider/");
         json.append("ISSUER");
       }
     }

@@ -12,15 +12,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Growth: a control plane with 1, 10, 100 data planes and 10, 100, 1,000 project-domains (see {@link Fleet}). */
+/** Growth: a control plane with 1, 10, 100, 1,000 data planes and 10, 100, 1,000, 10,000 project-domains (see {@link Fleet}). */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FleetBenchmark {
-  @Param({"1", "10", "100"})
+  @Param({"1", "10", "100", "1000"})
   public int dataPlanes;
 
-  @Param({"10", "100", "1000"})
+  @Param({"10", "100", "1000", "10000"})
   public int projectDomains;
 
   private FlyteDeployment fleet;

@@ -14,13 +14,19 @@ public final class DeploymentOutputs {
   /**
    * Flyte's manifests, and the cloud stack's plan: the CloudFormation template of the EKS stack
    * ({@code aws:}), the GKE or AKS program's resources under Pulumi's mock engine ({@code gcp:},
-   * {@code azure:}).
+   * {@code azure:}). A cloud's classes (the AWS CDK, Pulumi) are loaded only for a config with its section.
    */
   public static SortedMap<String, String> files(DeploymentConfig config) {
     SortedMap<String, String> files = FlyteManifests.files(config.deployment());
-    files.putAll(AwsStacks.templates(config));
-    files.putAll(FlyteGcpProgram.plan(config));
-    files.putAll(FlyteAzureProgram.plan(config));
+    if (config.aws().isPresent()) {
+      files.putAll(AwsStacks.templates(config));
+    }
+    if (config.gcp().isPresent()) {
+      files.putAll(FlyteGcpProgram.plan(config));
+    }
+    if (config.azure().isPresent()) {
+      files.putAll(FlyteAzureProgram.plan(config));
+    }
     return files;
   }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flyteinfra.stacks.aws.AwsStacks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +28,24 @@ class CdkAppTest {
   void cdkSynthThroughCdkJsonBuildsTheCommittedStack(@TempDir Path out) throws Exception {
     Result result = cdk(out, "synth", "-c", "config=../examples/binary-aws.yaml", "--output", out.toString(), "--quiet");
     assertThat(result.exitCode).as(result.log).isZero();
+    // No "N feature flags are not configured", no deprecation warning from our constructs.
+    assertThat(result.log).doesNotContain("feature flags").doesNotContain("deprecated");
 
     JsonNode fromCli = JSON.readTree(out.resolve("flyte-aws.template.json").toFile());
     JsonNode committed = JSON.readTree(Repo.SYNTH_OUTPUT.resolve("flyte-aws/cloud/aws/flyte-aws.template.json").toFile());
     // The CLI adds construct paths, asset paths and its version-reporting resource as metadata; the rest is equal.
     assertThat(withoutCliMetadata(fromCli)).isEqualTo(withoutCliMetadata(committed));
     assertThat(fromCli.path("Resources").size()).isGreaterThan(50);
+  }
+
+  /** cdk.json gives the CDK CLI the feature flags that flyte-infra synth's app has: aws-cdk-lib's recommended ones. */
+  @Test
+  void cdkJsonSetsTheFeatureFlagsOfTheCommittedTemplates() throws Exception {
+    ObjectNode context = (ObjectNode) JSON.readTree(STACKS.resolve("cdk.json").toFile()).path("context").deepCopy();
+    context.remove("config");
+
+    assertThat(JSON.convertValue(context, Map.class)).isEqualTo(AwsStacks.featureFlags());
+    assertThat(AwsStacks.featureFlags()).containsEntry("@aws-cdk/aws-eks:useNativeOidcProvider", true).hasSizeGreaterThan(80);
   }
 
   @Test

@@ -13,6 +13,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FlyteStyle
 public interface CiOptions {
+  /** Where the GitHub workflow goes in the repository. */
+  String GITHUB_WORKFLOW = ".github/workflows/flyte-deploy.yml";
+
   /**
    * The secret of an OAuth2 client secret: Flyte 1's (flytekit reads it from the variable its config
    * names) and a self-hosted Flyte 2's (the identity provider's client-credentials app).
@@ -24,7 +27,7 @@ public interface CiOptions {
   /** The CI system, and where its workflow belongs in the repository. */
   enum Provider {
     /** GitHub Actions. */
-    GITHUB(".github/workflows/flyte-deploy.yml", "${{ github.sha }}", "${{ runner.temp }}"),
+    GITHUB(GITHUB_WORKFLOW, "${{ github.sha }}", "${{ runner.temp }}"),
     /** GitLab CI/CD. */
     GITLAB(".gitlab-ci.yml", "$CI_COMMIT_SHA", "/tmp");
 

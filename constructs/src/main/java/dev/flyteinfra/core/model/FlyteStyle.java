@@ -10,7 +10,9 @@ import org.immutables.value.Value;
  * The one Immutables style of every model type: {@code Immutable*} implementations with public
  * builders, JDK collections only, and no fail-fast checks in {@code build()}. A builder always
  * builds; {@link FlyteDeployment#validate()} then reports every problem at once with its field
- * path, which a throwing builder could not.
+ * path, which a throwing builder could not. No {@code @Generated} annotation from the class path
+ * goes on the generated types: Immutables is not on a user's class path (it is {@code provided}),
+ * and javac would warn about its missing annotation in every build that uses these types.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
@@ -19,5 +21,6 @@ import org.immutables.value.Value;
     validationMethod = Value.Style.ValidationMethod.NONE,
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
     builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
-    defaults = @Value.Immutable(copy = true))
+    defaults = @Value.Immutable(copy = true),
+    allowedClasspathAnnotations = Override.class)
 public @interface FlyteStyle {}

@@ -1,6 +1,7 @@
 package dev.flyteinfra.stacks.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flyteinfra.aws.FlyteEksProps;
@@ -9,11 +10,13 @@ import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.stacks.config.DeploymentConfig;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -64,7 +67,7 @@ public final class AwsStacks {
     }
     Path outdir = temporaryFolder();
     try {
-      App app = new App(AppProps.builder().outdir(outdir.toString()).analyticsReporting(false).build());
+      App app = new App(AppProps.builder().outdir(outdir.toString()).analyticsReporting(false).context(featureFlags()).build());
       String region = config.deployment().storage().s3().orElseThrow().region();
       FlyteAwsStack stack = addTo(app, config, Environment.builder().region(region).build());
       CloudAssembly assembly = app.synth();
@@ -79,6 +82,19 @@ public final class AwsStacks {
       throw new IllegalStateException("writing the template of " + config.deployment().name(), e);
     } finally {
       deleteRecursively(outdir);
+    }
+  }
+
+  /**
+   * The AWS CDK feature flags of every app this builds, as {@code stacks/cdk.json} sets them for
+   * the CDK CLI: aws-cdk-lib's recommended flags of its release ({@code recommended-feature-flags.json}
+   * of aws-cdk-lib 2.263.0), so the CLI's template is the one {@code flyte-infra synth} writes.
+   */
+  public static Map<String, Object> featureFlags() {
+    try (InputStream in = AwsStacks.class.getResourceAsStream("cdk-feature-flags.json")) {
+      return JSON.readValue(in, new TypeReference<TreeMap<String, Object>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading cdk-feature-flags.json", e);
     }
   }
 

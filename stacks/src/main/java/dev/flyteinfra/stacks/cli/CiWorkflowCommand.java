@@ -106,7 +106,7 @@ final class CiWorkflowCommand implements Callable<Integer> {
   String registry;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-      description = "Flyte 1: where to write the workflow, e.g. .github/workflows/flyte-deploy.yml. Default: standard output.")
+      description = "Flyte 1: where to write the workflow. Default: standard output. For GitHub, e.g.:%n" + CiOptions.GITHUB_WORKFLOW)
   Path out;
 
   @Option(names = "--repo", paramLabel = "DIR",

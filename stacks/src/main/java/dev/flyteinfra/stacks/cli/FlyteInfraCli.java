@@ -93,6 +93,7 @@ public final class FlyteInfraCli implements Runnable {
 
   public static void main(String[] args) {
     PulumiRuntime.prepare();
+    Warmup.start();
     System.exit(execute(args));
   }
 }

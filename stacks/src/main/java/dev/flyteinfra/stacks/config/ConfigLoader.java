@@ -54,6 +54,11 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
+  /** Builds the model's deserializer now (Jackson's introspection of every model type), e.g. beside other start-up work. */
+  public static void prepare() {
+    MAPPER.readerFor(FlyteDeployment.class);
+  }
+
   /** Loads and validates a config file; throws with every problem, each with its field path. */
   public static FlyteDeployment load(Path file) {
     return loadConfig(file).deployment();

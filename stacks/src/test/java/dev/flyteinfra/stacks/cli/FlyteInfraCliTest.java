@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +123,7 @@ class FlyteInfraCliTest {
     assertThat(status).isZero();
     assertThat(Files.readString(target)).contains("endpoint: dns:///flyte.example.com", "authType: ClientSecret",
         "clientSecretEnvVar: FLYTE_CLIENT_SECRET", "project: flytesnacks");
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   @Test
@@ -146,6 +148,7 @@ class FlyteInfraCliTest {
         "--target", "name=wf,project=flytesnacks,domain=development,path=workflows", "--out", target.toString())).isZero();
     assertThat(Files.readString(target)).contains("pyflyte --config", "register --project flytesnacks --domain development",
         "github.sha", "FLYTE_CLIENT_SECRET: \"${{ secrets.FLYTE_CLIENT_SECRET }}\"").doesNotContain("FLYTE_API_KEY");
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
 
     Files.delete(target);
     assertThat(run("ci-workflow", "--provider", "jenkins", "--config", config.toString(), "--target", "name=wf,project=flytesnacks",
@@ -213,6 +216,7 @@ class FlyteInfraCliTest {
     assertThat(run("helm-values", "--config", config.toString(), "--chart", "flyte-binary", "--out", target.toString())).isZero();
     assertThat(Files.readString(target)).contains("helm install flyte flyteorg/flyte-binary", "passwordPath: /etc/db/pass.txt",
         "fullnameOverride: flyte");
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
 
     Path core = file("core.yaml", GOOD + "topology: core\n");
     assertThat(run("helm-values", "--config", core.toString(), "--chart", "flyte-core", "--out", target.toString())).isZero();
@@ -281,6 +285,13 @@ class FlyteInfraCliTest {
 
     assertThat(status).isZero();
     assertThat(out.toString()).contains("Usage: flyte-infra");
+  }
+
+  @Test
+  void aPathInHelpIsNeverBrokenAcrossLines() {
+    assertThat(run("ci-workflow", "--help")).isZero();
+
+    assertThat(out.toString()).contains(".github/workflows/flyte-deploy.yml");
   }
 
   @Test
