@@ -272,12 +272,14 @@ class ReadmeTest {
       }
     }
     // ./flyte-infra: the launcher's java command on the classes this build has (the launcher itself would build the
-    // jar with Maven: a test must not); README's "my-flyte.yaml" is a user's config: here, a copy of an example.
+    // jar with Maven: a test must not); README's "my-flyte.yaml" is a user's config: here, a copy of an example, and
+    // "my-flyte2.yaml" a user's Flyte 2 config: a copy of the Flyte 2 gate fixture reached at flyte.example.com.
     Path cli = workspace.resolve("flyte-infra");
     Files.writeString(cli, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '" + CLASS_PATH
         + "' -Dflyteinfra.home='" + workspace + "' dev.flyteinfra.stacks.cli.FlyteInfraCli \"$@\"\n");
     assertThat(cli.toFile().setExecutable(true)).isTrue();
     Files.copy(Repo.EXAMPLES.resolve("binary-gcp.yaml"), workspace.resolve("my-flyte.yaml"));
+    Files.copy(Repo.ROOT.resolve("tests/src/test/resources/gate/flyte2-aws.yaml"), workspace.resolve("my-flyte2.yaml"));
     return workspace;
   }
 
