@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,7 @@ final class CredentialsJob {
     if (taskCredentials) {
       ObjectMeta inTasks = new ObjectMetaBuilder(objects.meta(name, APP)).withNamespace(taskNamespace).build();
       rendered.add(KubeObjects.secretWriterRole(inTasks, List.of(FlyteConfigSections.TASK_STORAGE_SECRET)));
-      rendered.add(new RoleBindingBuilder(KubeObjects.roleBinding(new ObjectMetaBuilder(inTasks).build(), name))
-          .editFirstSubject().withNamespace(plan.namespace()).endSubject().build());
+      rendered.add(KubeObjects.roleBinding(new ObjectMetaBuilder(inTasks).build(), name, plan.namespace()));
     }
     rendered.add(script);
     rendered.add(objects.job(name, APP, Optional.of(name), container, name, List.of(OnPremObjects.memoryDir("work"))));

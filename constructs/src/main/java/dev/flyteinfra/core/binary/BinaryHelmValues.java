@@ -124,12 +124,7 @@ public final class BinaryHelmValues {
    * notifications, the user's extra config, and the sign-in parts the chart has no knob for.
    */
   private static Map<String, Object> inline(Plan plan, Map<String, Map<String, Object>> sections) {
-    Map<String, Object> config = new LinkedHashMap<>();
-    for (Map.Entry<String, Map<String, Object>> file : sections.entrySet()) {
-      if (!file.getKey().equals(BinaryConfig.EXTRA_CONFIG_FILE)) {
-        config = ConfigTree.merged(config, file.getValue());
-      }
-    }
+    Map<String, Object> config = ConfigTree.mergedFiles(sections, BinaryConfig.EXTRA_CONFIG_FILE);
     // The chart writes storage's type, container and stow config, not its limits and cache: those stay.
     Map<String, Object> storage = ConfigTree.at(config, "storage");
     CHART_WRITTEN_STORAGE.forEach(storage::remove);

@@ -35,6 +35,17 @@ public final class ConfigTree {
     return result;
   }
 
+  /** Config files (file name → config, in merge order) merged as Flyte merges them, but the one named {@code except}. */
+  public static Map<String, Object> mergedFiles(Map<String, Map<String, Object>> files, String except) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Object>> file : files.entrySet()) {
+      if (!file.getKey().equals(except)) {
+        config = merged(config, file.getValue());
+      }
+    }
+    return config;
+  }
+
   /** A copy of the map at {@code path} inside {@code tree}; empty where there is none. */
   public static Map<String, Object> at(Map<String, ?> tree, String... path) {
     Object node = tree;

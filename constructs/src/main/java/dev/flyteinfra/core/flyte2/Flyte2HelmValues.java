@@ -4,14 +4,12 @@ import static dev.flyteinfra.core.config.ConfigTree.map;
 
 import dev.flyteinfra.core.config.ConfigTree;
 import dev.flyteinfra.core.helm.ChartValues;
-import dev.flyteinfra.core.manifest.KubeObjects;
 import dev.flyteinfra.core.manifest.Workloads;
 import dev.flyteinfra.core.model.FlyteDeployment;
 import dev.flyteinfra.core.model.Generation;
 import dev.flyteinfra.core.model.Problem;
 import dev.flyteinfra.core.model.Topology;
 import dev.flyteinfra.core.plan.Plan;
-import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,12 +59,7 @@ public final class Flyte2HelmValues {
   public static Map<String, Object> of(Plan plan) {
     FlyteDeployment d = plan.deployment();
     Map<String, Map<String, Object>> sections = Flyte2Config.sections(plan);
-    Map<String, Object> merged = new LinkedHashMap<>();
-    sections.forEach((file, config) -> {
-      if (!file.equals(Flyte2Config.EXTRA_CONFIG_FILE)) {
-        merged.putAll(ConfigTree.merged(merged, config));
-      }
-    });
+    Map<String, Object> merged = ConfigTree.mergedFiles(sections, Flyte2Config.EXTRA_CONFIG_FILE);
     Map<String, Object> configuration = new LinkedHashMap<>();
     configuration.put("database", map("postgres", ChartValues.postgres(d.database())));
     configuration.put("storage", ChartValues.storage(d.storage()));
@@ -145,17 +138,15 @@ public final class Flyte2HelmValues {
     Map<String, Object> podSecurityContext = map("enabled", true);
     podSecurityContext.putAll(stringMap(ChartValues.plain(Workloads.restrictedPodSecurityContext())));
     Object securityContext = ChartValues.plain(Workloads.restrictedContainerSecurityContext());
-    Probe startup = KubeObjects.httpProbe("/healthz", "http", 0, 60);
-    startup.setPeriodSeconds(5);
     Map<String, Object> deployment = map(
         "image", ChartValues.image(plan.images().flyteBinary()),
         "resources", ChartValues.resources(Workloads.resources(d.components().binary().resources()), List.of()),
         "podSecurityContext", podSecurityContext,
         "securityContext", securityContext,
         "waitForDB", map("image", ChartValues.image(plan.images().waitForDb()), "securityContext", securityContext),
-        "startupProbe", ChartValues.plain(startup),
-        "readinessProbe", ChartValues.plain(KubeObjects.httpProbe("/readyz", "http", 0, 3)),
-        "livenessProbe", ChartValues.plain(KubeObjects.httpProbe("/healthz", "http", 0, 6)),
+        "startupProbe", ChartValues.plain(Flyte2Topology.startupProbe()),
+        "readinessProbe", ChartValues.plain(Flyte2Topology.readinessProbe()),
+        "livenessProbe", ChartValues.plain(Flyte2Topology.livenessProbe()),
         "extraVolumes", List.of(ChartValues.plain(Workloads.databaseCredentials(d.database()))),
         "extraVolumeMounts", List.of(ChartValues.plain(new VolumeMountBuilder().withName(Workloads.DATABASE_CREDENTIALS_VOLUME)
             .withMountPath(Plan.DB_PASSWORD_DIR).withReadOnly(true).build())));

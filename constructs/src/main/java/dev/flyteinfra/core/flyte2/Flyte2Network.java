@@ -11,14 +11,11 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +49,12 @@ final class Flyte2Network {
     Optional<IngressSettings> settings = plan.isSandbox() && plan.deployment().ingress().isEmpty()
         ? Optional.of(ImmutableIngressSettings.builder().build()) : plan.deployment().ingress();
     return settings.<List<HasMetadata>>map(s -> {
-      List<HTTPIngressPath> paths = new ArrayList<>(prefixes(List.of(Flyte2Topology.CONSOLE_PATH), plan.nameWith(Flyte2Topology.CONSOLE), 80));
+      List<HTTPIngressPath> paths = new ArrayList<>(
+          KubeObjects.ingressPaths(List.of(Flyte2Topology.CONSOLE_PATH), plan.nameWith(Flyte2Topology.CONSOLE), 80, "Prefix"));
       List<String> api = Stream.concat(API_SERVICES.stream().map(service -> "/" + service), DISCOVERY_PATHS.stream()).toList();
-      paths.addAll(prefixes(api, plan.nameWith("http"), Flyte2Config.HTTP_PORT));
+      paths.addAll(KubeObjects.ingressPaths(api, plan.nameWith("http"), Flyte2Config.HTTP_PORT, "Prefix"));
       return List.of(KubeObjects.ingress(meta.apply(plan.name(), "ingress"), s, paths, s.httpAnnotations()));
     }).orElse(List.of());
-  }
-
-  private static List<HTTPIngressPath> prefixes(List<String> paths, String service, int port) {
-    IngressBackend backend = new IngressBackend(null, new IngressServiceBackend(service, new ServiceBackendPort(null, port)));
-    return paths.stream().map(path -> new HTTPIngressPath(backend, path, "Prefix")).toList();
   }
 
   static List<HasMetadata> policies(Plan plan, BiFunction<String, String, ObjectMeta> meta) {

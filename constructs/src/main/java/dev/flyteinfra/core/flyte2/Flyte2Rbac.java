@@ -7,7 +7,8 @@ import dev.flyteinfra.core.plan.Plan;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -45,7 +46,7 @@ final class Flyte2Rbac {
         rule(EVENTS, List.of("events"), READ),
         rule(List.of("flyte.org"), List.of("taskactions"), READ),
         rule(List.of("admissionregistration.k8s.io"), List.of("mutatingwebhookconfigurations"), "create", "list", "watch"),
-        Flyte2Topology.namedRule(List.of("admissionregistration.k8s.io"), List.of("mutatingwebhookconfigurations"),
+        namedRule(List.of("admissionregistration.k8s.io"), List.of("mutatingwebhookconfigurations"),
             List.of(plan.nameWith("webhook")), "get", "patch", "update")));
     List<PolicyRule> tasks = new ArrayList<>(List.of(
         rule(CORE, List.of("pods"), WRITE),
@@ -63,18 +64,23 @@ final class Flyte2Rbac {
     return List.of(
         KubeObjects.clusterRole(flyteMeta.apply(name), cluster),
         KubeObjects.clusterRoleBinding(flyteMeta.apply(name), plan.name(), plan.namespace()),
-        Flyte2Topology.role(taskMeta.apply(plan.name()), tasks),
+        role(taskMeta.apply(plan.name()), tasks),
         binding(taskMeta.apply(plan.name()), plan),
-        Flyte2Topology.role(flyteMeta.apply(plan.name()), own),
+        role(flyteMeta.apply(plan.name()), own),
         binding(flyteMeta.apply(plan.name()), plan));
+  }
+
+  /** A rule as {@link KubeObjects#rule} limited to named objects. */
+  private static PolicyRule namedRule(List<String> groups, List<String> resources, List<String> names, String... verbs) {
+    return new PolicyRuleBuilder(rule(groups, resources, verbs)).withResourceNames(names).build();
+  }
+
+  private static HasMetadata role(ObjectMeta meta, List<PolicyRule> rules) {
+    return new RoleBuilder().withMetadata(meta).withRules(rules).build();
   }
 
   /** Binds the Role of the same name and namespace to the binary's service account (in Flyte's namespace). */
   private static HasMetadata binding(ObjectMeta meta, Plan plan) {
-    return new RoleBindingBuilder()
-        .withMetadata(meta)
-        .withNewRoleRef("rbac.authorization.k8s.io", "Role", meta.getName())
-        .addNewSubject().withKind("ServiceAccount").withName(plan.name()).withNamespace(plan.namespace()).endSubject()
-        .build();
+    return KubeObjects.roleBinding(meta, plan.name(), plan.namespace());
   }
 }

@@ -1,6 +1,5 @@
 package dev.flyteinfra.core.flyte2;
 
-import static dev.flyteinfra.core.manifest.KubeObjects.rule;
 import static dev.flyteinfra.core.manifest.KubeObjects.servicePort;
 
 import dev.flyteinfra.core.manifest.KubeObjects;
@@ -21,12 +20,10 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -66,7 +63,7 @@ public final class Flyte2Topology {
     objects.add(taskNamespace());
     objects.add(TaskActionCrd.crd(plan));
     objects.add(serviceAccount(meta(plan.name()), plan.deployment().identity().map(Plan::serviceAccountAnnotations), true));
-    objects.add(serviceAccount(meta(plan.nameWith(CONSOLE), CONSOLE), java.util.Optional.empty(), false));
+    objects.add(serviceAccount(meta(plan.nameWith(CONSOLE), CONSOLE), Optional.empty(), false));
     objects.add(serviceAccount(taskMeta(plan.taskServiceAccount()),
         plan.deployment().taskIdentity().map(Plan::serviceAccountAnnotations), false));
     objects.addAll(Flyte2Rbac.objects(plan, this::meta, this::taskMeta));
@@ -114,7 +111,7 @@ public final class Flyte2Topology {
     return new NamespaceBuilder().withNewMetadata().withName(plan.taskNamespace()).withLabels(labels).endMetadata().build();
   }
 
-  private static HasMetadata serviceAccount(ObjectMeta meta, java.util.Optional<Map<String, String>> annotations, boolean token) {
+  private static HasMetadata serviceAccount(ObjectMeta meta, Optional<Map<String, String>> annotations, boolean token) {
     annotations.filter(a -> !a.isEmpty()).ifPresent(a -> meta.setAnnotations(new TreeMap<>(a)));
     // Only the binary talks to the Kubernetes API; the console and task pods get no token.
     return new ServiceAccountBuilder().withMetadata(meta).withAutomountServiceAccountToken(token ? null : false).build();
@@ -135,10 +132,9 @@ public final class Flyte2Topology {
         .withEnv(KubeObjects.podIdentityEnv())
         .withPorts(Workload.port("http", Flyte2Config.HTTP_PORT), Workload.port("webhook", Flyte2Config.WEBHOOK_PORT),
             Workload.port("cache-internal", Flyte2Config.CACHE_PORT))
-        // /healthz answers as soon as the server runs; /readyz runs the binary's readiness checks.
-        .withStartupProbe(startup())
-        .withReadinessProbe(KubeObjects.httpProbe("/readyz", "http", 0, 3))
-        .withLivenessProbe(KubeObjects.httpProbe("/healthz", "http", 0, 6))
+        .withStartupProbe(startupProbe())
+        .withReadinessProbe(readinessProbe())
+        .withLivenessProbe(livenessProbe())
         .build();
     return workload
         .initContainers(List.of(Workloads.waitForDb(plan.images().waitForDb(), d.database())))
@@ -153,10 +149,19 @@ public final class Flyte2Topology {
   }
 
   /** Up to five minutes for the first start: the binary migrates its database before it serves. */
-  private static Probe startup() {
+  static Probe startupProbe() {
     Probe probe = KubeObjects.httpProbe("/healthz", "http", 0, 60);
     probe.setPeriodSeconds(5);
     return probe;
+  }
+
+  /** {@code /readyz} runs the binary's readiness checks ({@code /healthz} answers as soon as its server runs). */
+  static Probe readinessProbe() {
+    return KubeObjects.httpProbe("/readyz", "http", 0, 3);
+  }
+
+  static Probe livenessProbe() {
+    return KubeObjects.httpProbe("/healthz", "http", 0, 6);
   }
 
   private Deployment console() {
@@ -172,15 +177,5 @@ public final class Flyte2Topology {
         .container(console)
         .spreadOverNodes()
         .deployment(settings.replicas());
-  }
-
-  /** A rule as {@link KubeObjects#rule} limited to named objects. */
-  static PolicyRule namedRule(List<String> groups, List<String> resources, List<String> names, String... verbs) {
-    return new PolicyRuleBuilder(rule(groups, resources, verbs)).withResourceNames(names).build();
-  }
-
-  /** A Role in the given metadata's namespace. */
-  static HasMetadata role(ObjectMeta meta, List<PolicyRule> rules) {
-    return new RoleBuilder().withMetadata(meta).withRules(rules).build();
   }
 }

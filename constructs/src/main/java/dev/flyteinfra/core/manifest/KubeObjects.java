@@ -175,10 +175,15 @@ public final class KubeObjects {
 
   /** Binds the Role of the same name to a service account in the Role's namespace. */
   public static RoleBinding roleBinding(ObjectMeta meta, String serviceAccount) {
+    return roleBinding(meta, serviceAccount, meta.getNamespace());
+  }
+
+  /** Binds the Role of the same name to a service account of another namespace. */
+  public static RoleBinding roleBinding(ObjectMeta meta, String serviceAccount, String serviceAccountNamespace) {
     return new RoleBindingBuilder()
         .withMetadata(meta)
         .withNewRoleRef("rbac.authorization.k8s.io", "Role", meta.getName())
-        .addNewSubject().withKind("ServiceAccount").withName(serviceAccount).withNamespace(meta.getNamespace()).endSubject()
+        .addNewSubject().withKind("ServiceAccount").withName(serviceAccount).withNamespace(serviceAccountNamespace).endSubject()
         .build();
   }
 
@@ -230,11 +235,16 @@ public final class KubeObjects {
     return probe;
   }
 
-  /** Ingress paths to one Service port. */
+  /** Ingress paths to one Service port, as the official charts route them: {@code ImplementationSpecific}, with {@code /*} globs. */
   public static List<HTTPIngressPath> ingressPaths(List<String> paths, String service, int port) {
+    return ingressPaths(paths, service, port, "ImplementationSpecific");
+  }
+
+  /** Ingress paths of this path type to one Service port. */
+  public static List<HTTPIngressPath> ingressPaths(List<String> paths, String service, int port, String pathType) {
     // One backend for every path, and plain constructors: builders would copy it once per path and level.
     IngressBackend backend = new IngressBackend(null, new IngressServiceBackend(service, new ServiceBackendPort(null, port)));
-    return paths.stream().map(path -> new HTTPIngressPath(backend, path, "ImplementationSpecific")).toList();
+    return paths.stream().map(path -> new HTTPIngressPath(backend, path, pathType)).toList();
   }
 
   /** Every gRPC service path of FlyteAdmin, with and without {@code /*}. */

@@ -73,7 +73,8 @@ final class ComponentsChecks {
     ResourcesChecks.check(c.at("resources"), component.resources());
   }
 
-  private static Map<String, ComponentSettings> coreComponents(Components c) {
+  /** The core topology's components by name, in the order of the config reference. */
+  static Map<String, ComponentSettings> coreComponents(Components c) {
     Map<String, ComponentSettings> components = new LinkedHashMap<>();
     components.put("flyteadmin", c.flyteadmin());
     components.put("flytepropeller", c.flytepropeller());

@@ -195,19 +195,8 @@ final class GenerationChecks {
     checkImage(c, "components.binary", components.binary() == null ? null : components.binary().image(), generation == Generation.FLYTE_2);
     checkImage(c, "components.console", components.console() == null ? null : components.console().image(),
         generation == Generation.FLYTE_2);
-    for (String core : new String[] {"flyteadmin", "flytepropeller", "datacatalog", "flyteconsole", "flytescheduler", "webhook",
-        "syncresources"}) {
-      ComponentSettings settings = switch (core) {
-        case "flyteadmin" -> components.flyteadmin();
-        case "flytepropeller" -> components.flytepropeller();
-        case "datacatalog" -> components.datacatalog();
-        case "flyteconsole" -> components.flyteconsole();
-        case "flytescheduler" -> components.flytescheduler();
-        case "webhook" -> components.webhook();
-        default -> components.syncresources();
-      };
-      checkImage(c, "components." + core, settings == null ? null : settings.image(), false);
-    }
+    ComponentsChecks.coreComponents(components).forEach((core, settings) ->
+        checkImage(c, "components." + core, settings == null ? null : settings.image(), false));
   }
 
   private static void checkImage(Checks c, String field, java.util.Optional<String> given, boolean read) {
